@@ -1,0 +1,61 @@
+/**
+ * The typed settings the core works with. The server turns `secretome.*` workspace settings into a Config
+ * (server/src/settings.ts) and passes it into every call; the core keeps no settings of its own.
+ */
+import type { ManuscriptLanguage } from './manuscript/types';
+
+export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface RuleConfig {
+  enabled: boolean;
+  severity: RuleSeverity;
+}
+
+export interface Config {
+  completion: {
+    /** Offer reference completion inside [..], \cite{..} and [@..]. */
+    citations: boolean;
+    /** Offer factor and EV-type names while typing words. */
+    terms: boolean;
+    /** At most this many reference items in one list. */
+    maxItems: number;
+  };
+  hover: {
+    enabled: boolean;
+  };
+  lint: {
+    enabled: boolean;
+    languages: ManuscriptLanguage[];
+    /** Per rule code, e.g. "unsupported-claim". Rules absent here use their defaults. */
+    rules: Record<string, Partial<RuleConfig>>;
+    /** Cap on diagnostics per document; one extra diagnostic says the cap was reached. */
+    maxDiagnostics: number;
+  };
+}
+
+export const defaultConfig: Config = {
+  completion: { citations: true, terms: true, maxItems: 54 },
+  hover: { enabled: true },
+  lint: {
+    enabled: true,
+    languages: ['markdown', 'latex', 'plaintext'],
+    rules: {},
+    maxDiagnostics: 200,
+  },
+};
+
+/** Fills the gaps in a partial config from the defaults, so callers may pass only what they change. */
+export function resolveConfig(partial?: DeepPartial<Config>): Config {
+  return {
+    completion: { ...defaultConfig.completion, ...partial?.completion },
+    hover: { ...defaultConfig.hover, ...partial?.hover },
+    lint: {
+      ...defaultConfig.lint,
+      ...partial?.lint,
+      languages: (partial?.lint?.languages as ManuscriptLanguage[] | undefined) ?? defaultConfig.lint.languages,
+      rules: { ...(partial?.lint?.rules as Record<string, Partial<RuleConfig>> | undefined) },
+    },
+  };
+}
+
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
