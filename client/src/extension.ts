@@ -1,0 +1,65 @@
+/**
+ * The VS Code client: starts the bundled language server and forwards commands. All analysis is in the server.
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { StatusNotification, type StatusParams } from '../../server/src/protocol';
+
+const documentSelector = ['markdown', 'latex', 'plaintext'].flatMap((language) => [
+  { scheme: 'file', language },
+  { scheme: 'untitled', language },
+]);
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Secretome Writer');
+  const status = vscode.window.createStatusBarItem('secretome.status', vscode.StatusBarAlignment.Right, 100);
+  status.name = 'Secretome Writer';
+  status.command = 'secretome.showOutput';
+  showStatus(status, { state: 'starting', message: 'Secretome Writer is starting' });
+  status.show();
+  context.subscriptions.push(output, status);
+
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    outputChannel: output,
+    synchronize: { configurationSection: 'secretome' },
+  };
+  client = new LanguageClient('secretome', 'Secretome Writer', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('secretome.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('secretome.restartServer', async () => {
+      showStatus(status, { state: 'starting', message: 'Secretome Writer is restarting' });
+      await client?.restart();
+    }),
+    client.onNotification(StatusNotification, (params) => showStatus(status, params)),
+  );
+
+  try {
+    await client.start();
+  } catch (error) {
+    showStatus(status, { state: 'error', message: `The server did not start: ${String(error)}` });
+    output.appendLine(`[secretome] the server did not start: ${String(error)}`);
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+function showStatus(item: vscode.StatusBarItem, params: StatusParams): void {
+  const icons: Record<StatusParams['state'], string> = { starting: '$(sync~spin)', ready: '$(beaker)', error: '$(error)' };
+  item.text = `${icons[params.state]} Secretome`;
+  item.tooltip = params.message;
+  item.backgroundColor =
+    params.state === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+}

@@ -1,0 +1,171 @@
+/**
+ * The language server: capabilities and thin handlers over the core. Each handler looks the document up, returns
+ * early if it is gone, and delegates to the LanguageService; errors and cancellation are handled once, in runSafe.
+ */
+import {
+  CodeActionKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService, manuscriptLanguageOf, type LanguageService } from './core/languageService';
+import { defaultConfig, type Config } from './core/config';
+import type { Dataset } from './core/dataset';
+import { configFromSettings } from './settings';
+import { StatusNotification } from './protocol';
+
+export interface ServerRuntime {
+  /** Loads the review dataset; throws a DatasetError with a readable message if it is malformed. */
+  loadDataset(): Dataset;
+  /** Milliseconds, for the log's timings. */
+  now(): number;
+}
+
+/** Characters after which the editor should ask for completions without waiting for a word. */
+export const completionTriggerCharacters = ['[', ',', '-', '–', '{', '@', ';', ' '];
+
+/** Diagnostics wait this long after the last edit, so typing is never slowed by linting. */
+const diagnosticsDelayMs = 200;
+
+export function startServer(connection: Connection, runtime: ServerRuntime): void {
+  const documents = new TextDocuments(TextDocument);
+  const configs = new Map<string, Promise<Config>>();
+  const pendingDiagnostics = new Map<string, NodeJS.Timeout>();
+  let service: LanguageService | undefined;
+  let pullsConfiguration = false;
+
+  const log = (message: string) => connection.console.log(`[secretome] ${message}`);
+
+  connection.onInitialize((params): InitializeResult => {
+    const started = runtime.now();
+    pullsConfiguration = params.capabilities.workspace?.configuration === true;
+    try {
+      const dataset = runtime.loadDataset();
+      service = createLanguageService({ dataset });
+      log(`loaded ${dataset.references.length} references from the review in ${(runtime.now() - started).toFixed(1)} ms`);
+    } catch (error) {
+      // A broken dataset must not take the editor down: the server stays up and answers nothing.
+      connection.console.error(`[secretome] the review dataset could not be loaded: ${messageOf(error)}`);
+    }
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: completionTriggerCharacters, resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'secretome-writer' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (service) {
+      connection.sendNotification(StatusNotification, { state: 'ready', message: 'Secretome Writer is ready' });
+    } else {
+      connection.sendNotification(StatusNotification, {
+        state: 'error',
+        message: 'The review dataset could not be loaded; see the Secretome Writer output.',
+      });
+    }
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    configs.clear();
+    for (const document of documents.all()) scheduleDiagnostics(document, 0);
+  });
+
+  function configFor(uri: string): Promise<Config> {
+    if (!pullsConfiguration) return Promise.resolve(defaultConfig);
+    let config = configs.get(uri);
+    if (!config) {
+      config = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'secretome' })
+        .then(configFromSettings, () => defaultConfig);
+      configs.set(uri, config);
+    }
+    return config;
+  }
+
+  /** Runs a handler with the document and its config, turning any failure into the fallback and a log line. */
+  async function runSafe<T>(
+    uri: string,
+    fallback: T,
+    token: CancellationToken | undefined,
+    what: string,
+    handler: (document: TextDocument, service: LanguageService, config: Config) => T,
+  ): Promise<T> {
+    const document = documents.get(uri);
+    if (!document || !service) return fallback;
+    try {
+      const config = await configFor(uri);
+      if (token?.isCancellationRequested) return fallback;
+      return handler(document, service, config);
+    } catch (error) {
+      connection.console.error(`[secretome] ${what} failed for ${uri}: ${messageOf(error)}`);
+      return fallback;
+    }
+  }
+
+  connection.onCompletion((params, token) =>
+    runSafe(params.textDocument.uri, null, token, 'completion', (document, service, config) =>
+      service.doComplete(document, params.position, config),
+    ),
+  );
+
+  connection.onHover((params, token) =>
+    runSafe(params.textDocument.uri, null, token, 'hover', (document, service, config) =>
+      config.hover.enabled ? service.doHover(document, params.position, config) : null,
+    ),
+  );
+
+  connection.onCodeAction((params, token) =>
+    runSafe(params.textDocument.uri, [], token, 'code actions', (document, service, config) =>
+      service.getCodeActions(document, params.range, params.context.diagnostics, config),
+    ),
+  );
+
+  function lintsLanguage(document: TextDocument, config: Config): boolean {
+    return config.lint.enabled && config.lint.languages.includes(manuscriptLanguageOf(document.languageId));
+  }
+
+  function scheduleDiagnostics(document: TextDocument, delay = diagnosticsDelayMs): void {
+    clearTimeout(pendingDiagnostics.get(document.uri));
+    pendingDiagnostics.set(
+      document.uri,
+      setTimeout(() => {
+        pendingDiagnostics.delete(document.uri);
+        void publishDiagnostics(document.uri);
+      }, delay),
+    );
+  }
+
+  async function publishDiagnostics(uri: string): Promise<void> {
+    const diagnostics = await runSafe(uri, undefined, undefined, 'diagnostics', (document, service, config) =>
+      lintsLanguage(document, config) ? service.doValidate(document, config) : [],
+    );
+    // The document may have been closed while its config was fetched; its diagnostics were cleared then.
+    const document = documents.get(uri);
+    if (diagnostics && document) {
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    }
+  }
+
+  // Fires on open too, so a newly opened document is linted after the same short delay.
+  documents.onDidChangeContent((event) => scheduleDiagnostics(event.document));
+  documents.onDidClose((event) => {
+    clearTimeout(pendingDiagnostics.get(event.document.uri));
+    pendingDiagnostics.delete(event.document.uri);
+    configs.delete(event.document.uri);
+    service?.forget(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  documents.listen(connection);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,61 @@
+/**
+ * One path for configuration: package.json declares `secretome.*`, the server pulls it per document with
+ * workspace/configuration, and this file turns the loose JSON into the typed Config the core takes.
+ * To add a setting: declare it in package.json, add it to Config and defaultConfig (core/config.ts), read it here.
+ */
+import { resolveConfig, type Config, type DeepPartial } from './core/config';
+import type { ManuscriptLanguage } from './core/manuscript/types';
+
+/** The `secretome` section as the client sends it; anything may be missing or of the wrong type. */
+export function configFromSettings(section: unknown): Config {
+  if (!section || typeof section !== 'object') return resolveConfig();
+  const raw = section as Record<string, unknown>;
+  const completion = asObject(raw.completion);
+  const hover = asObject(raw.hover);
+  const lint = asObject(raw.lint);
+  const partial: DeepPartial<Config> = {
+    completion: {
+      citations: asBoolean(completion.citations),
+      terms: asBoolean(completion.terms),
+      maxItems: asPositiveInteger(completion.maxItems),
+    },
+    hover: { enabled: asBoolean(hover.enabled) },
+    lint: {
+      enabled: asBoolean(lint.enabled),
+      languages: asStringArray(lint.languages)?.filter(isManuscriptLanguage),
+      rules: asObject(lint.rules) as Record<string, object>,
+      maxDiagnostics: asPositiveInteger(lint.maxDiagnostics),
+    },
+  };
+  return resolveConfig(dropUndefined(partial));
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function asBoolean(value: unknown): boolean | undefined {
+  return typeof value === 'boolean' ? value : undefined;
+}
+
+function asPositiveInteger(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+function isManuscriptLanguage(value: string): value is ManuscriptLanguage {
+  return value === 'markdown' || value === 'latex' || value === 'plaintext';
+}
+
+function asStringArray(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : undefined;
+}
+
+/** Removes undefined leaves so that the spread in resolveConfig keeps the defaults for them. */
+function dropUndefined<T>(value: T): T {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  const result: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+    if (entry !== undefined) result[key] = dropUndefined(entry);
+  }
+  return result as T;
+}
