@@ -1,0 +1,203 @@
+/**
+ * Completion: references inside citations (`[..]`, `\cite{..}`, `[@..]`) ranked by the sentence being written, and
+ * factor and EV-type names while typing ordinary words, inserting the canonical form.
+ *
+ * VS Code filters and re-sorts items by filterText against the text in the item's range; every item therefore carries
+ * a filterText that begins with what was typed, and a sortText that encodes the server's rank, so the order survives.
+ */
+import {
+  CompletionItemKind,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
+import type { Reference } from '../datasetTypes';
+import type { DatasetTerm } from '../dataset';
+import { sentenceAt } from '../manuscript';
+import { escapeMarkdown, formatReferenceNumbers } from '../format';
+import type { FeatureContext } from './context';
+import { rankReferences } from './referenceRanking';
+import { findCitationContext, type CitationContext } from './citationContext';
+
+/** Completion looks no further back than this on the line: enough for any citation being typed. */
+const lookBehindLimit = 300;
+
+export function doComplete(context: FeatureContext, position: Position): CompletionList {
+  const { document, config } = context;
+  const text = document.getText();
+  const offset = document.offsetAt(position);
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(Math.max(lineStart, offset - lookBehindLimit), offset);
+  const beforeStart = offset - before.length;
+
+  const citation = findCitationContext(before, context.manuscript.language);
+  if (citation) {
+    if (!config.completion.citations) return emptyList();
+    return completeCitation(context, citation, beforeStart, offset);
+  }
+  if (config.completion.terms && isInProse(context, offset)) {
+    return { isIncomplete: false, items: completeTerms(context, before, offset) };
+  }
+  return emptyList();
+}
+
+function emptyList(): CompletionList {
+  return { isIncomplete: false, items: [] };
+}
+
+function completeCitation(context: FeatureContext, citation: CitationContext, beforeStart: number, offset: number): CompletionList {
+  const { document, dataset, config } = context;
+  const range: Range = {
+    start: document.positionAt(beforeStart + citation.queryStart),
+    end: document.positionAt(offset),
+  };
+  const sentence = sentenceTextAround(context, offset, beforeStart + citation.openStart);
+  const ranked = rankReferences(dataset, sentence, {
+    query: citation.textQuery,
+    numberPrefix: citation.numberPrefix,
+    exclude: new Set(citation.citedNumbers),
+  }).filter((candidate) => citation.rangeFrom === undefined || candidate.reference.number > citation.rangeFrom);
+
+  const excludedKeys = new Set(citation.citedKeys);
+  const items: CompletionItem[] = [];
+  for (const { reference } of ranked) {
+    if (items.length >= config.completion.maxItems) break;
+    if (citation.syntax !== 'numeric' && excludedKeys.has(reference.key)) continue;
+    const insert = citation.syntax === 'numeric' ? String(reference.number) : reference.key;
+    const short = dataset.shortCitation(reference);
+    items.push({
+      label: insert,
+      labelDetails: { description: short },
+      kind: CompletionItemKind.Reference,
+      detail: short,
+      documentation: { kind: MarkupKind.Markdown, value: referenceDocumentation(context, reference) },
+      sortText: String(items.length).padStart(4, '0'),
+      filterText: filterTextFor(citation, insert, reference),
+      textEdit: { range, newText: insert },
+    });
+  }
+  // Typing narrows the server's fuzzy search, so every keystroke asks again.
+  return { isIncomplete: true, items };
+}
+
+/**
+ * The text VS Code matches against what was typed. It starts with the typed query so that a fuzzy match found by the
+ * server (a typo, a title word) is never filtered out by the editor, and all items tie, leaving the server's order.
+ */
+function filterTextFor(citation: CitationContext, insert: string, reference: Reference): string {
+  const searchable = `${insert} ${reference.firstAuthor} ${reference.year} ${reference.title}`;
+  return citation.textQuery ? `${citation.textQuery} ${searchable}` : searchable;
+}
+
+function referenceDocumentation(context: FeatureContext, reference: Reference): string {
+  return [
+    `**[${reference.number}]** ${escapeMarkdown(context.dataset.formatReference(reference))}`,
+    `*Cited in the review* ${escapeMarkdown(reference.citedIn)} *for* ${escapeMarkdown(reference.citedFor)}.`,
+    `Key: \`${reference.key}\``,
+  ].join('\n\n');
+}
+
+/** The sentence around the cursor, without the citation being typed, for ranking. */
+function sentenceTextAround(context: FeatureContext, offset: number, citationStart: number): string {
+  const { manuscript, document } = context;
+  const text = document.getText();
+  const sentence = sentenceAt(manuscript, offset) ?? sentenceAt(manuscript, Math.max(0, citationStart - 1));
+  if (sentence) {
+    return text.slice(sentence.start, Math.min(citationStart, sentence.end)) + ' ' + text.slice(offset, sentence.end);
+  }
+  const lineStart = text.lastIndexOf('\n', citationStart - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  return text.slice(lineStart, citationStart) + ' ' + text.slice(offset, lineEnd === -1 ? text.length : lineEnd);
+}
+
+function isInProse(context: FeatureContext, offset: number): boolean {
+  const spans = context.manuscript.prose;
+  const target = Math.max(0, offset - 1);
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (spans[middle].end <= target) low = middle + 1;
+    else if (spans[middle].start > target) high = middle - 1;
+    else return true;
+  }
+  // A document still being typed may end just past the last prose span.
+  return spans.length > 0 && offset === spans[spans.length - 1].end;
+}
+
+interface TermMatch {
+  term: DatasetTerm;
+  spelling: string;
+  typed: string;
+}
+
+/**
+ * Shortest text typed before a term is offered: two capitals for acronyms ("TG", "EV"), three letters otherwise, so
+ * that ordinary words do not open a list at every keystroke.
+ */
+function isEnoughTyped(typed: string): boolean {
+  return typed.length >= 3 || (typed.length === 2 && typed === typed.toUpperCase());
+}
+
+function completeTerms(context: FeatureContext, before: string, offset: number): CompletionItem[] {
+  const matches = new Map<string, TermMatch>();
+  for (const term of context.dataset.terms) {
+    for (const spelling of spellingsOf(term)) {
+      const typed = typedPrefixOf(before, spelling);
+      if (!typed || typed === term.canonical) continue;
+      const previous = matches.get(term.id);
+      if (!previous || typed.length > previous.typed.length) matches.set(term.id, { term, spelling, typed });
+    }
+  }
+  const sorted = [...matches.values()].sort(
+    (a, b) =>
+      b.typed.length - a.typed.length ||
+      Number(b.spelling === b.term.canonical) - Number(a.spelling === a.term.canonical) ||
+      a.term.canonical.localeCompare(b.term.canonical),
+  );
+  return sorted.map(({ term, spelling, typed }, index) => ({
+    label: term.canonical,
+    labelDetails: { description: term.fullName ?? term.kind },
+    kind: term.category === 'ev' ? CompletionItemKind.Class : CompletionItemKind.Constant,
+    detail: term.fullName ? `${term.fullName} (${term.kind})` : term.kind,
+    documentation: { kind: MarkupKind.Markdown, value: termDocumentation(term) },
+    sortText: String(index).padStart(4, '0'),
+    filterText: spelling,
+    textEdit: {
+      range: {
+        start: context.document.positionAt(offset - typed.length),
+        end: context.document.positionAt(offset),
+      },
+      newText: term.canonical,
+    },
+  }));
+}
+
+export function termDocumentation(term: DatasetTerm): string {
+  const lines = [escapeMarkdown(term.summary)];
+  if (term.refs.length) lines.push(`References: ${formatReferenceNumbers(term.refs)}`);
+  return lines.join('\n\n');
+}
+
+function spellingsOf(term: DatasetTerm): string[] {
+  return [term.canonical, ...term.variants, ...(term.fullName ? [term.fullName] : [])];
+}
+
+/**
+ * The longest text at the end of `before` that starts a word and is a case-insensitive prefix of the spelling,
+ * e.g. "tgf" for "TGF-β", "transforming gr" for "transforming growth factor beta".
+ */
+function typedPrefixOf(before: string, spelling: string): string | undefined {
+  const lowerSpelling = spelling.toLowerCase();
+  const longest = Math.min(spelling.length, before.length);
+  for (let length = longest; length >= 2; length--) {
+    const start = before.length - length;
+    if (start > 0 && /[\p{L}\p{N}_-]/u.test(before[start - 1])) continue;
+    const typed = before.slice(start);
+    if (!/^\p{L}/u.test(typed)) continue;
+    if (isEnoughTyped(typed) && lowerSpelling.startsWith(typed.toLowerCase())) return typed;
+  }
+  return undefined;
+}
