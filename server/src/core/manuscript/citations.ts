@@ -1,0 +1,434 @@
+/**
+ * Finds citations in prose: numeric brackets (`[13]`, `[11-18]`, `[1, 3-5]`), LaTeX cite commands
+ * (`\citep[see][p.~3]{key}`) and Pandoc citations (`[@key; @other]`, author-in-text `@key`).
+ *
+ * Every scan is linear: each scanner stops at the first character that cannot belong to the construct
+ * it is reading, and the regions two scans read never overlap by more than a delimiter, so a 5 MB
+ * line or a run of unclosed brackets costs one pass.
+ */
+import type { Citation, CitationEntry, CitationProblem, ManuscriptLanguage, Span } from './types';
+
+/** A range covering more numbers than this is taken for a typo and never expanded. */
+export const MAX_EXPANDED_RANGE = 200;
+
+/** LaTeX commands (natbib, biblatex and plain LaTeX) whose last braced argument is a list of keys. */
+export const LATEX_CITE_COMMANDS: ReadonlySet<string> = new Set([
+  'cite', 'Cite', 'citep', 'Citep', 'citet', 'Citet', 'citealp', 'Citealp', 'citealt', 'Citealt',
+  'citeauthor', 'Citeauthor', 'citeyear', 'citeyearpar', 'citetitle', 'citenum',
+  'autocite', 'Autocite', 'parencite', 'Parencite', 'textcite', 'Textcite', 'footcite', 'Footcite',
+  'footcitetext', 'smartcite', 'Smartcite', 'supercite', 'fullcite', 'nocite',
+]);
+
+/**
+ * Finds the citations inside the given spans of `text` (the manuscript's prose), in document order.
+ * Without spans the whole text is scanned. A citation never crosses a span boundary.
+ */
+export function findCitations(text: string, language: ManuscriptLanguage, spans?: readonly Span[]): Citation[] {
+  const found: Citation[] = [];
+  const scanned = spans ?? [{ start: 0, end: text.length }];
+  for (const span of scanned) {
+    scanSpan(text, language, Math.max(0, span.start), Math.min(text.length, span.end), found);
+  }
+  return found;
+}
+
+function scanSpan(text: string, language: ManuscriptLanguage, start: number, end: number, found: Citation[]): void {
+  let i = start;
+  while (i < end) {
+    const code = text.charCodeAt(i);
+    let citation: Citation | undefined;
+    if (code === 0x5b /* [ */) {
+      citation = readBracket(text, language, i, start, end);
+    } else if (code === 0x5c /* \ */ && language === 'latex') {
+      const afterCommand = skipCommandName(text, i, end);
+      citation = readLatexCite(text, i, end);
+      if (!citation) {
+        // Skip the whole command name (or the escaped character) so `\[` or `\\` is never read as a bracket.
+        i = Math.max(afterCommand, i + 2);
+        continue;
+      }
+    } else if (code === 0x40 /* @ */ && language === 'markdown') {
+      citation = readBareKey(text, i, start, end);
+    }
+    if (citation) {
+      found.push(citation);
+      i = citation.end;
+    } else {
+      i++;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Brackets: numeric and Pandoc.
+
+function readBracket(text: string, language: ManuscriptLanguage, open: number, spanStart: number, end: number): Citation | undefined {
+  const previous = open > spanStart ? text.charCodeAt(open - 1) : -1;
+  // `![alt]` is an image, `\[` an escaped bracket (Markdown) or display math (LaTeX), `[^1]` a footnote.
+  if (previous === 0x21 /* ! */ || previous === 0x5c /* \ */) return undefined;
+  let close = -1;
+  let allNumeric = true;
+  let hasAt = false;
+  for (let j = open + 1; j < end; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x5d /* ] */) {
+      close = j;
+      break;
+    }
+    if (c === 0x5b /* [ */) return undefined;
+    if (c === 0x0a && j + 1 < end && isBlankLineAhead(text, j + 1, end)) return undefined;
+    if (c === 0x40) hasAt = true;
+    if (allNumeric && !isNumericCitationChar(c)) allNumeric = false;
+  }
+  if (close < 0) return undefined;
+  if (language === 'markdown' && (isLinkTail(text, close + 1, end) || isLinkDefinitionLabel(text, open, close))) {
+    return undefined;
+  }
+  if (allNumeric) return readNumeric(text, open, close);
+  if (hasAt && language !== 'latex') return readPandocBracket(text, open, close);
+  return undefined;
+}
+
+function isBlankLineAhead(text: string, from: number, end: number): boolean {
+  for (let j = from; j < end; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x0a) return true;
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return false;
+}
+
+/** `](` makes the bracket a Markdown link's text, never a citation. */
+function isLinkTail(text: string, after: number, end: number): boolean {
+  return after < end && text.charCodeAt(after) === 0x28 /* ( */;
+}
+
+/** `[1]: https://…` at the start of a line defines a reference-style link. */
+function isLinkDefinitionLabel(text: string, open: number, close: number): boolean {
+  if (text.charCodeAt(close + 1) !== 0x3a /* : */) return false;
+  let j = open - 1;
+  while (j >= 0 && open - j <= 4 && text.charCodeAt(j) === 0x20) j--;
+  return j < 0 || text.charCodeAt(j) === 0x0a;
+}
+
+function isDash(c: number): boolean {
+  // Hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus sign.
+  return c === 0x2d || c === 0x2010 || c === 0x2011 || c === 0x2012 || c === 0x2013 || c === 0x2014 || c === 0x2212;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x202f || c === 0x2009;
+}
+
+function isNumericCitationChar(c: number): boolean {
+  return isDigit(c) || isDash(c) || c === 0x2c /* , */ || c === 0x3b /* ; */ || isSpace(c);
+}
+
+function readNumeric(text: string, open: number, close: number): Citation | undefined {
+  const inner = { start: open + 1, end: close };
+  let onlySpace = inner.end > inner.start;
+  for (let j = inner.start; j < inner.end; j++) {
+    if (!isSpace(text.charCodeAt(j))) onlySpace = false;
+  }
+  // `[ ]` is a task box or a layout gap, not a forgotten citation.
+  if (onlySpace) return undefined;
+
+  const entries: CitationEntry[] = [];
+  let segmentStart = inner.start;
+  for (let j = inner.start; j <= inner.end; j++) {
+    const c = j < inner.end ? text.charCodeAt(j) : 0x2c;
+    if (c !== 0x2c && c !== 0x3b) continue;
+    const entry = readNumericEntry(text, segmentStart, j);
+    if (!entry) return undefined;
+    entries.push(entry);
+    segmentStart = j + 1;
+  }
+  const numbers = expandEntries(entries);
+  return { start: open, end: close + 1, syntax: 'numeric', inner, entries, numbers, keys: [] };
+}
+
+/** Reads one comma-separated part: a number, a range, a dangling range or nothing. Anything else (`1 2`, `1-2-3`) disqualifies the bracket. */
+function readNumericEntry(text: string, segmentStart: number, segmentEnd: number): CitationEntry | undefined {
+  let s = segmentStart;
+  let e = segmentEnd;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  if (s === e) {
+    return { start: segmentStart, end: segmentEnd, text: text.slice(segmentStart, segmentEnd), kind: 'empty', problem: 'empty' };
+  }
+  const numbers: number[] = [];
+  let dashes = 0;
+  let dashBeforeFirstNumber = false;
+  let j = s;
+  while (j < e) {
+    const c = text.charCodeAt(j);
+    if (isDigit(c)) {
+      const digitsStart = j;
+      while (j < e && isDigit(text.charCodeAt(j))) j++;
+      if (numbers.length === 1 && dashes === 0) return undefined;
+      numbers.push(Number(text.slice(digitsStart, j)));
+      if (numbers.length > 2) return undefined;
+      continue;
+    }
+    if (isDash(c)) {
+      dashes++;
+      if (dashes > 1) return undefined;
+      if (numbers.length === 0) dashBeforeFirstNumber = true;
+    }
+    j++;
+  }
+  const base = { start: s, end: e, text: text.slice(s, e) };
+  if (dashes === 0) return { ...base, kind: 'number', from: numbers[0], to: numbers[0] };
+  if (numbers.length === 2) {
+    const [from, to] = numbers as [number, number];
+    const problem = rangeProblem(from, to);
+    return problem ? { ...base, kind: 'range', from, to, problem } : { ...base, kind: 'range', from, to };
+  }
+  const entry: CitationEntry = { ...base, kind: 'range', problem: 'dangling-range' };
+  if (numbers.length === 1) {
+    if (dashBeforeFirstNumber) entry.to = numbers[0];
+    else entry.from = numbers[0];
+  }
+  return entry;
+}
+
+function rangeProblem(from: number, to: number): CitationProblem | undefined {
+  if (!(Math.abs(to - from) < MAX_EXPANDED_RANGE)) return 'absurd-range';
+  if (from > to) return 'reversed-range';
+  return undefined;
+}
+
+/**
+ * Expands numbers and ranges in written order, dropping repeats and marking the entries that repeat an
+ * earlier one. A reversed range stands for the numbers between its ends (the writer meant them); an
+ * absurd or dangling range stands for nothing.
+ */
+function expandEntries(entries: CitationEntry[]): number[] {
+  const seen = new Set<number>();
+  const numbers: number[] = [];
+  for (const entry of entries) {
+    const covered = entryNumbers(entry);
+    let repeats = false;
+    for (const n of covered) {
+      if (seen.has(n)) {
+        repeats = true;
+      } else {
+        seen.add(n);
+        numbers.push(n);
+      }
+    }
+    if (repeats && !entry.problem) entry.problem = 'duplicate';
+  }
+  return numbers;
+}
+
+function entryNumbers(entry: CitationEntry): number[] {
+  if (entry.from === undefined || entry.to === undefined) return [];
+  if (entry.problem === 'absurd-range') return [];
+  // Unsafe integers (a 400-digit "number") would make the loop below run forever.
+  if (!Number.isSafeInteger(entry.from) || !Number.isSafeInteger(entry.to)) return [];
+  const low = Math.min(entry.from, entry.to);
+  const high = Math.max(entry.from, entry.to);
+  const result: number[] = [];
+  for (let n = low; n <= high; n++) result.push(n);
+  return result;
+}
+
+function readPandocBracket(text: string, open: number, close: number): Citation | undefined {
+  const inner = { start: open + 1, end: close };
+  const entries: CitationEntry[] = [];
+  let segmentStart = inner.start;
+  let hasKey = false;
+  for (let j = inner.start; j <= inner.end; j++) {
+    const c = j < inner.end ? text.charCodeAt(j) : 0x3b;
+    if (c === 0x3b /* ; */) {
+      const segmentEntries = readPandocSegment(text, segmentStart, j);
+      if (segmentEntries.some((entry) => entry.kind === 'key')) hasKey = true;
+      entries.push(...segmentEntries);
+      segmentStart = j + 1;
+    }
+  }
+  if (!hasKey) return undefined;
+  const keys = markDuplicateKeys(entries);
+  return { start: open, end: close + 1, syntax: 'pandoc', inner, entries, numbers: [], keys };
+}
+
+/** One `;`-separated part: `see @key, p. 3`, `-@key`, or nothing. A part without a key is prefix text and yields nothing. */
+function readPandocSegment(text: string, segmentStart: number, segmentEnd: number): CitationEntry[] {
+  const entries: CitationEntry[] = [];
+  let blank = true;
+  for (let j = segmentStart; j < segmentEnd; j++) {
+    const c = text.charCodeAt(j);
+    if (!isSpace(c)) blank = false;
+    if (c !== 0x40) continue;
+    const previous = j > segmentStart ? text.charCodeAt(j - 1) : 0x20;
+    if (!(isSpace(previous) || previous === 0x2d /* - */ || previous === 0x5b)) continue;
+    const keyEnd = readPandocKey(text, j + 1, segmentEnd);
+    if (keyEnd === j + 1) continue;
+    const key = text.slice(j + 1, keyEnd);
+    entries.push({ start: j + 1, end: keyEnd, text: key, kind: 'key', key });
+    j = keyEnd - 1;
+  }
+  if (blank) {
+    entries.push({ start: segmentStart, end: segmentEnd, text: text.slice(segmentStart, segmentEnd), kind: 'empty', problem: 'empty' });
+  }
+  return entries;
+}
+
+function isKeyChar(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+  return /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+}
+
+/** Pandoc's internal punctuation: allowed inside a key only when a key character follows. */
+function isKeyPunctuation(c: number): boolean {
+  return ':.#$%&-+?<>~/'.includes(String.fromCharCode(c));
+}
+
+/** Returns the end of the key starting at `from` (`from` itself when there is none). */
+function readPandocKey(text: string, from: number, end: number): number {
+  let j = from;
+  while (j < end) {
+    const c = text.charCodeAt(j);
+    if (isKeyChar(c)) {
+      j++;
+    } else if (j > from && isKeyPunctuation(c) && j + 1 < end && isKeyChar(text.charCodeAt(j + 1))) {
+      j += 2;
+    } else {
+      break;
+    }
+  }
+  return j;
+}
+
+/** Author-in-text `@key`: not an e-mail address, a handle inside a word, or a decorator. */
+function readBareKey(text: string, at: number, spanStart: number, end: number): Citation | undefined {
+  if (at > spanStart) {
+    const previous = text.charCodeAt(at - 1);
+    const allowed = isSpace(previous) || previous === 0x28 /* ( */ || previous === 0x22 || previous === 0x201c || previous === 0x2018;
+    if (!allowed) return undefined;
+  }
+  const keyEnd = readPandocKey(text, at + 1, end);
+  if (keyEnd === at + 1) return undefined;
+  const key = text.slice(at + 1, keyEnd);
+  return {
+    start: at,
+    end: keyEnd,
+    syntax: 'pandoc',
+    inner: { start: at + 1, end: keyEnd },
+    entries: [{ start: at + 1, end: keyEnd, text: key, kind: 'key', key }],
+    numbers: [],
+    keys: [key],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// LaTeX cite commands.
+
+function isLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** Returns the offset after `\name` (letters only), or after `\` when no letter follows. */
+function skipCommandName(text: string, backslash: number, end: number): number {
+  let j = backslash + 1;
+  while (j < end && isLetter(text.charCodeAt(j))) j++;
+  return j;
+}
+
+function readLatexCite(text: string, backslash: number, end: number): Citation | undefined {
+  const nameEnd = skipCommandName(text, backslash, end);
+  const command = text.slice(backslash + 1, nameEnd);
+  if (!LATEX_CITE_COMMANDS.has(command)) return undefined;
+  let j = nameEnd;
+  if (j < end && text.charCodeAt(j) === 0x2a /* * */) j++;
+  // Up to two optional arguments: prenote and postnote. They may not contain `[`, which keeps the scan linear.
+  for (let optional = 0; optional < 2; optional++) {
+    const k = skipSpaces(text, j, end);
+    if (k >= end || text.charCodeAt(k) !== 0x5b) break;
+    const close = findPlain(text, k + 1, end, 0x5d, 0x5b);
+    if (close < 0) return undefined;
+    j = close + 1;
+  }
+  const open = skipSpaces(text, j, end);
+  if (open >= end || text.charCodeAt(open) !== 0x7b /* { */) return undefined;
+  // Keys contain neither braces nor backslashes; stopping at them keeps an unclosed `\cite{` from swallowing the text.
+  let close = -1;
+  for (let k = open + 1; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x7d /* } */) {
+      close = k;
+      break;
+    }
+    if (c === 0x7b || c === 0x5c) return undefined;
+    if (c === 0x0a && isBlankLineAhead(text, k + 1, end)) return undefined;
+  }
+  if (close < 0) return undefined;
+
+  const inner = { start: open + 1, end: close };
+  const entries: CitationEntry[] = [];
+  let segmentStart = inner.start;
+  for (let k = inner.start; k <= inner.end; k++) {
+    const c = k < inner.end ? text.charCodeAt(k) : 0x2c;
+    if (c !== 0x2c) continue;
+    let s = segmentStart;
+    let e = k;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (s === e) {
+      entries.push({ start: segmentStart, end: k, text: text.slice(segmentStart, k), kind: 'empty', problem: 'empty' });
+    } else {
+      const key = text.slice(s, e);
+      entries.push({ start: s, end: e, text: key, kind: 'key', key });
+    }
+    segmentStart = k + 1;
+  }
+  const keys = markDuplicateKeys(entries);
+  return { start: backslash, end: close + 1, syntax: 'latex', command, inner, entries, numbers: [], keys };
+}
+
+/** Skips spaces and tabs and at most one line break, as TeX does between a command and its arguments. */
+function skipSpaces(text: string, from: number, end: number): number {
+  let j = from;
+  let newlines = 0;
+  while (j < end) {
+    const c = text.charCodeAt(j);
+    if (c === 0x0a) {
+      if (++newlines > 1) break;
+    } else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) {
+      break;
+    }
+    j++;
+  }
+  return j;
+}
+
+/** Index of the first `close` before `end`, or -1 when `stop` or a blank line comes first. */
+function findPlain(text: string, from: number, end: number, close: number, stop: number): number {
+  for (let j = from; j < end; j++) {
+    const c = text.charCodeAt(j);
+    if (c === close) return j;
+    if (c === stop) return -1;
+    if (c === 0x0a && isBlankLineAhead(text, j + 1, end)) return -1;
+  }
+  return -1;
+}
+
+function markDuplicateKeys(entries: CitationEntry[]): string[] {
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    if (entry.key === undefined) continue;
+    if (seen.has(entry.key)) {
+      entry.problem ??= 'duplicate';
+    } else {
+      seen.add(entry.key);
+      keys.push(entry.key);
+    }
+  }
+  return keys;
+}
