@@ -54,9 +54,11 @@ function completeCitation(context: FeatureContext, citation: CitationContext, be
     end: document.positionAt(offset),
   };
   const sentence = sentenceTextAround(context, offset, beforeStart + citation.openStart);
+  // More digits than any reference number has are a year being typed: search for it.
+  const digitsAreYear = (citation.numberPrefix?.length ?? 0) > String(dataset.references.length).length;
   const ranked = rankReferences(dataset, sentence, {
-    query: citation.textQuery,
-    numberPrefix: citation.numberPrefix,
+    query: digitsAreYear ? citation.numberPrefix : citation.textQuery,
+    numberPrefix: digitsAreYear ? undefined : citation.numberPrefix,
     exclude: new Set(citation.citedNumbers),
   }).filter((candidate) => citation.rangeFrom === undefined || candidate.reference.number > citation.rangeFrom);
 

@@ -1,0 +1,174 @@
+import * as assert from 'assert';
+import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { applyEdit, config, documentWithCursor, service } from './support';
+
+function complete(marked: string, languageId = 'markdown', settings = config()) {
+  const { document, position } = documentWithCursor(marked, languageId);
+  const list = service().doComplete(document, position, settings);
+  return { document, list, labels: list.items.map((item) => item.label) };
+}
+
+function accept(marked: string, item: CompletionItem, languageId = 'markdown'): string {
+  const { document } = documentWithCursor(marked, languageId);
+  return applyEdit(document, item.textEdit as TextEdit);
+}
+
+describe('completion: references in numeric citations', () => {
+  const firstChoice: [string, string, string][] = [
+    // [text with cursor, expected first label, expected text after accepting it]
+    ['Profiles differ between sources [Caseiro|', '45', 'Profiles differ between sources [45'],
+    ['Profiles differ between sources [Casiero|', '45', 'Profiles differ between sources [45'],
+    ['Cardiac repair [Ranganath|', '13', 'Cardiac repair [13'],
+    ['Renal fibrosis fell [Liu|', '14', 'Renal fibrosis fell [14'],
+    ['The prostasome work [Poliakov|', '35', 'The prostasome work [35'],
+    ['Regulation is unclear [FDA regulatory|', '49', 'Regulation is unclear [49'],
+  ];
+  for (const [marked, label, accepted] of firstChoice) {
+    it(`${marked} → ${label} first`, () => {
+      const { list, labels } = complete(marked);
+      assert.ok(labels.length > 0, 'no items');
+      assert.strictEqual(labels[0], label, `order was ${labels.slice(0, 5).join(', ')}`);
+      assert.strictEqual(accept(marked, list.items[0]), accepted);
+    });
+  }
+
+  it('keeps the server order through sortText and filterText that start with the query', () => {
+    const { list } = complete('A sentence [Caseiro|');
+    const sorted = [...list.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+    assert.deepStrictEqual(sorted.map((item) => item.label), list.items.map((item) => item.label));
+    for (const item of list.items) assert.ok(item.filterText!.startsWith('Caseiro'), item.filterText);
+    assert.strictEqual(list.isIncomplete, true);
+  });
+
+  it('ranks the wound-healing references first in a sentence about chronic skin wounds', () => {
+    const { labels } = complete('Secretome gels helped heal chronic skin wounds such as diabetic ulcers [|');
+    assert.strictEqual(labels.length, 54);
+    assert.ok(labels.slice(0, 3).includes('17'), `top three were ${labels.slice(0, 3)}`);
+    assert.ok(labels.slice(0, 5).includes('28'), `top five were ${labels.slice(0, 5)}`);
+  });
+
+  it('ranks the FGF references first in a sentence about FGF and proliferation', () => {
+    const { labels } = complete('FGF encourages stem cell proliferation and differentiation [|');
+    assert.deepStrictEqual(labels.slice(0, 3).sort(), ['27', '28', '29']);
+  });
+
+  it('ranks the cancer references first in a sentence about tumour growth', () => {
+    const { labels } = complete('Secretomes of cancer cells may stimulate tumor growth and metastasis [|');
+    const top = labels.slice(0, 5).map(Number);
+    assert.ok(top.every((n) => n >= 19 && n <= 23), `top five were ${top}`);
+  });
+
+  it('leaves out references already in the list', () => {
+    const { labels } = complete('Growth factors [13, 27-29, |');
+    assert.ok(labels.length > 0);
+    for (const cited of ['13', '27', '28', '29']) assert.ok(!labels.includes(cited), `${cited} offered again`);
+  });
+
+  it('offers only larger numbers after a dash, replacing what is typed after it', () => {
+    const { list, labels, document } = complete('Therapeutic potential [11-1|');
+    assert.deepStrictEqual(labels, ['12', '13', '14', '15', '16', '17', '18']);
+    const edit = list.items[list.items.length - 1].textEdit as TextEdit;
+    assert.strictEqual(applyEdit(document, edit), 'Therapeutic potential [11-18');
+  });
+
+  it('filters by number prefix', () => {
+    const { labels } = complete('See [4|');
+    assert.deepStrictEqual([...labels].sort(), ['4', '40', '41', '42', '43', '44', '45', '46', '47', '48', '49']);
+  });
+
+  it('reads a four-digit query as a year', () => {
+    const { list } = complete('See [2006|');
+    assert.strictEqual(list.items[0].label, '33');
+  });
+
+  it('describes each item briefly, with the full reference as documentation', () => {
+    const { list } = complete('See [Caseiro|');
+    const item = list.items[0];
+    assert.strictEqual(item.detail, 'Caseiro et al. 2019, PLoS ONE');
+    const documentation = (item.documentation as { value: string }).value;
+    assert.match(documentation, /Caseiro AR, Pedrosa SS, Ivanova G, Branquinho MV, Almeida A, Faria F, et al \(2019\)/);
+    assert.match(documentation, /PLoS ONE/);
+  });
+
+  const noCitation = [
+    '![an image|',
+    'A footnote[^|',
+    'Plain text with no bracket|',
+    '- [x|',
+    '```\n[Caseiro|\n```',
+  ];
+  for (const marked of noCitation) {
+    it(`offers no reference in ${JSON.stringify(marked)}`, () => {
+      const { list } = complete(marked);
+      assert.ok(!list.items.some((item) => item.kind === 18), list.items.map((item) => item.label).join(' '));
+    });
+  }
+
+  it('copes with an absurd range before the cursor', () => {
+    const { labels } = complete('See [1-99999999, |');
+    assert.strictEqual(labels.length, 54);
+  });
+
+  it('respects completion.citations = false', () => {
+    const { labels } = complete('See [Caseiro|', 'markdown', config({ completion: { citations: false } }));
+    assert.deepStrictEqual(labels, []);
+  });
+});
+
+describe('completion: citation keys', () => {
+  const cases: [string, string, string, string][] = [
+    ['latex', 'Profiles differ \\cite{cas|', 'caseiro2019', 'Profiles differ \\cite{caseiro2019'],
+    ['latex', 'Niche \\citep[see][p.~3]{salgado2015, gonzalez|', 'gonzalezgonzalez2020', 'Niche \\citep[see][p.~3]{salgado2015, gonzalezgonzalez2020'],
+    ['latex', 'Heart \\autocite{Ranganath|', 'ranganath2012', 'Heart \\autocite{ranganath2012'],
+    ['markdown', 'Heart repair [@ranga|', 'ranganath2012', 'Heart repair [@ranganath2012'],
+    ['markdown', 'Heart repair [see @caseiro2019; @tjal|', 'tjalsma2000', 'Heart repair [see @caseiro2019; @tjalsma2000'],
+  ];
+  for (const [languageId, marked, label, accepted] of cases) {
+    it(`${marked} → ${label}`, () => {
+      const { list, labels } = complete(marked, languageId);
+      assert.strictEqual(labels[0], label, `order was ${labels.slice(0, 5).join(', ')}`);
+      assert.strictEqual(accept(marked, list.items[0], languageId), accepted);
+    });
+  }
+
+  it('offers every key in an empty \\cite{}', () => {
+    const { labels } = complete('\\cite{|', 'latex');
+    assert.strictEqual(labels.length, 54);
+    assert.ok(labels.every((label) => /^[a-z]+\d{4}[a-z]?$/.test(String(label))), labels.join(' '));
+  });
+
+  it('does not read an e-mail address as a citation', () => {
+    const { list } = complete('Write to someone@exam|');
+    assert.ok(!list.items.some((item) => item.kind === 18));
+  });
+});
+
+describe('completion: factors and EV types', () => {
+  const cases: [string, string, string][] = [
+    ['Signalling through tgf|', 'TGF-β', 'Signalling through TGF-β'],
+    ['Signalling through TGFb|', 'TGF-β', 'Signalling through TGF-β'],
+    ['Signalling through transforming gr|', 'TGF-β', 'Signalling through TGF-β'],
+    ['Released exo|', 'exosomes', 'Released exosomes'],
+    ['Released apopt|', 'apoptotic bodies', 'Released apoptotic bodies'],
+    ['Inflammation and prostag|', 'PGE2', 'Inflammation and PGE2'],
+  ];
+  for (const [marked, label, accepted] of cases) {
+    it(`${marked} → ${label}`, () => {
+      const { list, labels } = complete(marked);
+      assert.strictEqual(labels[0], label, `items were ${labels.join(', ')}`);
+      assert.strictEqual(accept(marked, list.items[0]), accepted);
+      assert.ok((list.items[0].documentation as { value: string }).value.length > 20);
+    });
+  }
+
+  it('offers nothing for ordinary words', () => {
+    for (const marked of ['The results wer|', 'We t|', 'a|']) {
+      assert.deepStrictEqual(complete(marked).labels, [], marked);
+    }
+  });
+
+  it('offers nothing inside a code block or inline code', () => {
+    assert.deepStrictEqual(complete('```\ntgf|\n```').labels, []);
+    assert.deepStrictEqual(complete('Run `tgf|` now').labels, []);
+  });
+});
