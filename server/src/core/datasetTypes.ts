@@ -108,6 +108,11 @@ export interface Statement {
   object: string;
   /** Lower-case words that identify the object in a writer's sentence ("proliferation", "proliferate"). */
   objectCues: string[];
+  /**
+   * The source or condition the review restricts the claim to, when it does: "secretome derived from cancer cells",
+   * "secretome from normal cells". Two statements with opposite polarity and different contexts are not a contradiction.
+   */
+  context?: string;
   /** Supporting reference numbers (a cited range expanded). */
   refs: number[];
   strength: EvidenceStrength;
@@ -127,7 +132,10 @@ export interface TermEntry {
   canonical: string;
   /** Full name as the review gives it, e.g. "transforming growth factor beta". */
   fullName?: string;
-  /** Other spellings writers use; all are recognised, and each except the canonical is flagged as non-canonical. */
+  /**
+   * Other spellings writers use (plurals, abbreviations, the full name, ASCII spellings of Greek letters); all are
+   * recognised, and each except the canonical is flagged as non-canonical.
+   */
   variants: string[];
   /** Known confusions with a correction, e.g. "extracellular vehicles" → "extracellular vesicles". */
   confusions?: string[];
@@ -139,6 +147,8 @@ export interface TermEntry {
   cargo?: string[];
   /** Roles, for EV types and factors. */
   roles?: string[];
+  /** For a subtype, the id of the broader entry: exosomes, microvesicles and apoptotic bodies → "extracellular-vesicles". */
+  parent?: string;
   /** Statement ids about this entry. */
   statements: string[];
   refs: number[];
