@@ -75,7 +75,11 @@ const cases: Case[] = [
   { host: LATEX, text: 'Cells release «exosomes» \\cite{a}.', scope: 'support.class.vesicle.exosomes.secretome' },
   { host: LATEX, text: '\\emph{«apoptotic bodies»}', scope: 'support.class.vesicle.apoptotic-bodies.secretome' },
   // Words that only look like terms.
-  { host: MARKDOWN, text: '«every» «EVERY» «Everest» «FGFR» «exosomeX» «BMPR2» «TGFR»', scope: null },
+  { host: MARKDOWN, text: 'In Pandoc, «PGE~2~» is PGE2.', scope: 'support.type.factor.pge2.secretome' },
+  { host: LATEX, text: 'Also «TGF-\\textbeta{}» and «transforming growth factor-$\\beta$».', scope: 'support.type.factor.tgf-beta' },
+  // Words that only look like terms, and forms the review does not use (so the server would not know them either).
+  { host: MARKDOWN, text: '«every» «EVERY» «Everest» «FGFR» «exosomeX» «BMPR2» «TGFR» «TGF» alone', scope: null },
+  { host: MARKDOWN, text: '«bFGF», «exosomal» cargo, «sEVs», «TGF-β1»', scope: null },
   { host: MARKDOWN, text: 'Read «https://example.org/exosomes/EVs» today.', scope: null },
   { host: LATEX, text: '\\includegraphics{«exosomes.png»} \\label{«sec:exosomes»} \\ref{«fig:EVs»}', scope: null },
 ];
@@ -114,6 +118,14 @@ describe('grammar: the injection grammar over VS Code\'s Markdown and LaTeX gram
                 text: `Evidence on «${spelling}» in wound healing.`,
                 scope: `${scopePrefix}.${entry.id}.secretome`,
               });
+            }
+          }
+        });
+        if (!entry.confusions?.length) continue;
+        it(`${entry.id}: known confusions stay plain (${entry.confusions.join(', ')})`, () => {
+          for (const confusion of entry.confusions ?? []) {
+            for (const host of [MARKDOWN, LATEX]) {
+              checkCase(tokenize, { host, text: `Evidence on «${confusion}» in wound healing.`, scope: null });
             }
           }
         });
