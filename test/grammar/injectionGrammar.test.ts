@@ -97,6 +97,28 @@ describe('grammar: the injection grammar over VS Code\'s Markdown and LaTeX gram
     it(title, () => checkCase(tokenize, testCase));
   }
 
+  // Unclosed brackets, runs of separators and endless keys must not make a pattern backtrack without end; mocha's
+  // timeout is the guard (speed itself is measured only in the benchmark).
+  const pathological = [
+    '[' + '1, '.repeat(30_000),
+    '[' + '1-'.repeat(30_000) + ']',
+    '[1-99999999]',
+    '\\' + 'a'.repeat(100_000) + 'cite',
+    '@' + 'a:'.repeat(50_000) + ':',
+    '[' + 'x @'.repeat(30_000),
+    'TGF '.repeat(25_000),
+    'transforming growth factor '.repeat(4_000),
+  ];
+  for (const line of pathological) {
+    it(`tokenizes a ${line.length}-character line opening ${JSON.stringify(line.slice(0, 12))} in full`, () => {
+      for (const host of [MARKDOWN, LATEX]) {
+        const tokens = tokenize(host, line);
+        const covered = tokens.reduce((end, token) => (token.start === end ? end + token.text.length : -1), 0);
+        assert.strictEqual(covered, line.length, `${host}: the tokens cover the line without gaps`);
+      }
+    });
+  }
+
   describe('every factor and EV spelling in data/review.json is highlighted with its entry\'s scope', () => {
     const dataset = readDataset();
     if (dataset instanceof Error) {
