@@ -1,7 +1,78 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
+/**
+ * Claim linting as LSP diagnostics: runs the enabled rules (server/src/core/rules), drops what inline comments
+ * silence, and is the one place that chooses severity and turns plain findings into Diagnostics.
+ */
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Config, RuleSeverity } from '../config';
+import { lintManuscript, ruleFor, rules, type Finding, type RuleCode } from '../rules';
+import { isSuppressed, parseSuppressions } from '../rules/suppressions';
 import type { FeatureContext } from './context';
 
-/** Placeholder until claim linting lands: no diagnostics. */
-export function computeDiagnostics(_context: FeatureContext): Diagnostic[] {
-  return [];
+/** Every diagnostic the core publishes carries this source. */
+export const DIAGNOSTIC_SOURCE = 'secretome';
+
+/** The code of the one diagnostic that says the cap was reached. */
+export const TOO_MANY_CODE = 'too-many-diagnostics';
+
+export function computeDiagnostics(context: FeatureContext): Diagnostic[] {
+  const { config, manuscript, document, dataset } = context;
+  if (!config.lint.enabled || !config.lint.languages.includes(manuscript.language)) return [];
+  const enabled = new Set<RuleCode>(rules.filter((rule) => ruleSettings(config, rule.code).enabled).map((rule) => rule.code));
+  if (enabled.size === 0) return [];
+
+  const findings = lintManuscript(dataset, manuscript, { enabled });
+  const lineOf = (offset: number) => document.positionAt(offset).line;
+  const suppressions = parseSuppressions(manuscript.text, lineOf);
+  const kept = findings.filter((finding) => !isSuppressed(suppressions, finding.code, finding.start, lineOf(finding.start)));
+
+  const cap = Math.max(0, Math.floor(config.lint.maxDiagnostics));
+  const shown = kept.slice(0, cap).map((finding) => toDiagnostic(finding, document, ruleSettings(config, finding.code).severity));
+  if (kept.length > cap) shown.push(tooMany(kept.length, cap, document, kept[Math.max(0, cap - 1)]));
+  return shown;
+}
+
+/** A rule's settings: what the user set, else the rule's defaults. */
+export function ruleSettings(config: Config, code: string): { enabled: boolean; severity: RuleSeverity } {
+  const set = config.lint.rules[code] ?? {};
+  const rule = ruleFor(code);
+  return { enabled: set.enabled ?? true, severity: set.severity ?? rule?.defaultSeverity ?? 'warning' };
+}
+
+export function toDiagnostic(finding: Finding, document: TextDocument, severity: RuleSeverity): Diagnostic {
+  const range = { start: document.positionAt(finding.start), end: document.positionAt(finding.end) };
+  const relatedInformation: DiagnosticRelatedInformation[] | undefined = finding.related?.map((note) => ({
+    location: {
+      uri: document.uri,
+      range: note.span ? { start: document.positionAt(note.span.start), end: document.positionAt(note.span.end) } : range,
+    },
+    message: note.message,
+  }));
+  return {
+    range,
+    severity: SEVERITIES[severity],
+    code: finding.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+    ...(relatedInformation && relatedInformation.length > 0 ? { relatedInformation } : {}),
+    data: finding.data,
+  };
+}
+
+const SEVERITIES: Record<RuleSeverity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+function tooMany(total: number, cap: number, document: TextDocument, last: Finding | undefined): Diagnostic {
+  const at = document.positionAt(last ? last.end : 0);
+  return {
+    range: { start: at, end: at },
+    severity: DiagnosticSeverity.Information,
+    code: TOO_MANY_CODE,
+    source: DIAGNOSTIC_SOURCE,
+    message: `Showing ${cap} of ${total} secretome diagnostics; raise secretome.lint.maxDiagnostics to see the rest.`,
+  };
 }

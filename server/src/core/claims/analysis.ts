@@ -1,0 +1,238 @@
+/**
+ * Reads one sentence the way the lint rules need it: is it a claim, what does it cite, which of the review's
+ * statements is it about, and which way does its verb push their object. Rules share this so they agree.
+ */
+import type { Dataset, TermMention } from '../dataset';
+import type { Polarity, Statement } from '../datasetTypes';
+import type { Citation, Sentence } from '../manuscript/types';
+import {
+  CERTAINTY_CUES,
+  EFFECT_PHRASES,
+  EFFECT_VERBS,
+  FINDING_BEFORE_TO,
+  FIRST_PERSON,
+  METHODS_PASSIVE,
+  NEGATIONS,
+  OWN_FIGURE_CUES,
+  PHRASAL_PARTICLES,
+  QUANTITY_CUES,
+  RECOMMENDATION_CUES,
+  REPORTING_CUES,
+  STRUCTURE_CUES,
+  SUBJECT_CUES,
+  VERB_POSITION_BEFORE,
+} from './lexicon';
+import { datasetIndex, findPhrase } from './datasetIndex';
+import { tokenize, type Token } from './words';
+
+export type NotClaimReason =
+  | 'heading'
+  | 'caption'
+  | 'question'
+  | 'structure'
+  | 'own-work'
+  | 'methods'
+  | 'recommendation'
+  | 'no-words'
+  | 'too-long';
+
+export type ClaimCue = 'effect' | 'reporting' | 'quantity' | 'certainty';
+
+/** An effect verb as used in the sentence; offsets relative to the sentence. */
+export interface Effect {
+  lemma: string;
+  /** Direction after negation: "does not promote" is a decrease. */
+  polarity: Polarity;
+  start: number;
+  end: number;
+}
+
+/** A statement of the review that the sentence talks about: same subject, same object. */
+export interface StatementMatch {
+  statement: Statement;
+  /** The sentence's own direction toward the statement's object, when a verb links the two. */
+  polarity?: Polarity;
+  /** Where the subject and object were found (relative to the sentence), for ordering and messages. */
+  subjectStart: number;
+  objectStart: number;
+}
+
+export interface SentenceAnalysis {
+  sentence: Sentence;
+  tokens: Token[];
+  /** Citations inside the sentence or directly after it. */
+  citations: Citation[];
+  /** Numbers cited that the review has, in order. */
+  knownNumbers: number[];
+  mentions: TermMention[];
+  effects: Effect[];
+  cues: ClaimCue[];
+  notClaim?: NotClaimReason;
+  /** A claim that asserts a finding or effect; only claims are checked for support, contradictions and certainty. */
+  isClaim: boolean;
+  matches: StatementMatch[];
+}
+
+/** Sentences longer than this are not prose a person wrote (a pasted table, a binary blob); they are not read as claims. */
+const MAX_CLAIM_LENGTH = 3000;
+
+export function analyseSentence(dataset: Dataset, sentence: Sentence, citations: Citation[]): SentenceAnalysis {
+  const text = sentence.text;
+  const tooLong = text.length > MAX_CLAIM_LENGTH;
+  const tokens = tooLong ? [] : tokenize(text);
+  const mentions = tooLong ? [] : dataset.findTermMentions(text, 0);
+  const knownNumbers: number[] = [];
+  for (const citation of citations) {
+    for (const number of citation.numbers) if (dataset.reference(number) && !knownNumbers.includes(number)) knownNumbers.push(number);
+    for (const key of citation.keys) {
+      const reference = dataset.referenceByKey(key);
+      if (reference && !knownNumbers.includes(reference.number)) knownNumbers.push(reference.number);
+    }
+  }
+  const analysis: SentenceAnalysis = {
+    sentence,
+    tokens,
+    citations,
+    knownNumbers,
+    mentions,
+    effects: [],
+    cues: [],
+    isClaim: false,
+    matches: [],
+  };
+  analysis.notClaim = tooLong ? 'too-long' : notAClaim(sentence, tokens);
+  if (analysis.notClaim) return analysis;
+
+  const prose = withoutCitations(text, sentence.start, citations);
+  analysis.effects = findEffects(tokens);
+  const hasSubject = mentions.length > 0 || SUBJECT_CUES.test(prose);
+  if (hasSubject && (analysis.effects.length > 0 || EFFECT_PHRASES.test(prose))) analysis.cues.push('effect');
+  if (REPORTING_CUES.test(prose)) analysis.cues.push('reporting');
+  if (QUANTITY_CUES.test(prose) && (hasSubject || dataset.topicScores(prose).size > 0)) analysis.cues.push('quantity');
+  if (hasSubject && CERTAINTY_CUES.some((cue) => new RegExp(cue.pattern.source, 'i').test(prose))) analysis.cues.push('certainty');
+  analysis.isClaim = analysis.cues.length > 0;
+  analysis.matches = matchStatements(dataset, analysis);
+  return analysis;
+}
+
+function notAClaim(sentence: Sentence, tokens: Token[]): NotClaimReason | undefined {
+  if (sentence.kind === 'heading') return 'heading';
+  if (sentence.kind === 'caption') return 'caption';
+  if (tokens.length < 3) return 'no-words';
+  const text = sentence.text.replace(/\s*(\[[^\]]*\]|\\\w+\{[^}]*\})\s*$/, '').trimEnd();
+  if (/\?["'”’)]*$/.test(text)) return 'question';
+  if (STRUCTURE_CUES.test(text) || OWN_FIGURE_CUES.test(text)) return 'structure';
+  if (RECOMMENDATION_CUES.test(text)) return 'recommendation';
+  if (FIRST_PERSON.test(text)) return 'own-work';
+  if (METHODS_PASSIVE.test(text) && !REPORTING_CUES.test(text)) return 'methods';
+  return undefined;
+}
+
+/** The sentence with its citations blanked out, so "[18-11]" never reads as a quantity. */
+function withoutCitations(text: string, sentenceStart: number, citations: Citation[]): string {
+  let result = text;
+  for (const citation of citations) {
+    const start = citation.start - sentenceStart;
+    const end = citation.end - sentenceStart;
+    if (start < 0 || end > text.length) continue;
+    result = result.slice(0, start) + ' '.repeat(end - start) + result.slice(end);
+  }
+  return result;
+}
+
+function findEffects(tokens: Token[]): Effect[] {
+  const effects: Effect[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const verb = EFFECT_VERBS.get(token.word);
+    const phrasal = PHRASAL_PARTICLES[token.word];
+    const next = tokens[i + 1]?.word;
+    let polarity: Polarity | undefined;
+    let end = token.end;
+    if (phrasal && next === phrasal.particle) {
+      polarity = phrasal.polarity;
+      end = tokens[i + 1].end;
+    } else if (verb) {
+      const previous = tokens[i - 1]?.word ?? '';
+      if (verb.ambiguous && verb.gerund) continue;
+      if (verb.bare && previous === 'to' && !FINDING_BEFORE_TO.has(tokens[i - 2]?.word ?? '')) continue;
+      if (verb.ambiguous && verb.bare && !(VERB_POSITION_BEFORE.has(previous) || previous === 'to' || looksPlural(previous))) continue;
+      if (token.word === 'speed' || token.word === 'sped') continue;
+      polarity = verb.polarity;
+    } else {
+      continue;
+    }
+    if (isNegated(tokens, i)) polarity = flip(polarity);
+    effects.push({ lemma: verb?.lemma ?? token.word, polarity, start: token.start, end });
+  }
+  return effects;
+}
+
+function looksPlural(word: string): boolean {
+  return word.length > 3 && word.endsWith('s') && !/(ss|us|is|as|ous|ys)$/.test(word) && !['this', 'its', 'has', 'was', 'does'].includes(word);
+}
+
+function isNegated(tokens: Token[], index: number): boolean {
+  for (let back = 1; back <= 3 && index - back >= 0; back++) {
+    const word = tokens[index - back].word;
+    if (NEGATIONS.has(word) || word.endsWith("n't")) return true;
+    if (word === 'and' || word === 'but' || word === 'while' || word === 'which') return false;
+  }
+  return false;
+}
+
+function flip(polarity: Polarity): Polarity {
+  return polarity === 'increase' ? 'decrease' : polarity === 'decrease' ? 'increase' : 'neutral';
+}
+
+/**
+ * The review's statements whose subject and object both appear in the sentence. The sentence's direction is read
+ * from the verb between them (subject … verb … object), or from a passive verb (object … verb … by subject).
+ */
+function matchStatements(dataset: Dataset, analysis: SentenceAnalysis): StatementMatch[] {
+  const index = datasetIndex(dataset);
+  const subjects = new Map<string, number>();
+  for (const mention of analysis.mentions) {
+    const ids = [mention.term.id, ...(mention.term.parent ? [mention.term.parent] : [])];
+    for (const id of ids) if (!subjects.has(id)) subjects.set(id, mention.start);
+  }
+  for (const [subjectId, phrases] of index.subjectPhrases) {
+    if (subjects.has(subjectId)) continue;
+    for (const phrase of phrases) {
+      const at = findPhrase(analysis.tokens, phrase);
+      if (at >= 0) {
+        subjects.set(subjectId, analysis.tokens[at].start);
+        break;
+      }
+    }
+  }
+  const matches: StatementMatch[] = [];
+  for (const [subjectId, subjectStart] of subjects) {
+    for (const statement of dataset.statementsAbout(subjectId)) {
+      if (statement.subject !== subjectId) continue;
+      let objectStart = -1;
+      for (const phrase of index.objectPhrases.get(statement.id) ?? []) {
+        const at = findPhrase(analysis.tokens, phrase);
+        if (at >= 0 && analysis.tokens[at].start !== subjectStart) {
+          objectStart = analysis.tokens[at].start;
+          break;
+        }
+      }
+      if (objectStart < 0) continue;
+      matches.push({ statement, polarity: directionBetween(analysis, subjectStart, objectStart), subjectStart, objectStart });
+    }
+  }
+  return matches;
+}
+
+function directionBetween(analysis: SentenceAnalysis, subjectStart: number, objectStart: number): Polarity | undefined {
+  if (subjectStart < objectStart) {
+    const between = analysis.effects.filter((effect) => effect.start > subjectStart && effect.end <= objectStart);
+    const directed = between.filter((effect) => effect.polarity !== 'neutral');
+    return (directed[directed.length - 1] ?? between[between.length - 1])?.polarity;
+  }
+  const text = analysis.sentence.text.slice(objectStart, subjectStart).toLowerCase();
+  if (!/\bby\b/.test(text)) return undefined;
+  const between = analysis.effects.filter((effect) => effect.start > objectStart && effect.end <= subjectStart);
+  return between.find((effect) => effect.polarity !== 'neutral')?.polarity;
+}

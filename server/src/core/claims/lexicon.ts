@@ -1,0 +1,157 @@
+/**
+ * The words that make a sentence a claim: effect verbs with the direction they push their object, reporting phrases,
+ * certainty words with their softer wording, and the openings of sentences that are not claims at all.
+ */
+import type { Polarity } from '../datasetTypes';
+
+export interface EffectVerb {
+  lemma: string;
+  polarity: Polarity;
+  /** Also a common noun ("repair", "support"): the bare form counts as a verb only in a verb position. */
+  ambiguous: boolean;
+  /** The token is an -ing form. */
+  gerund: boolean;
+  /** The token is the bare form. */
+  bare: boolean;
+}
+
+const INCREASE =
+  'promote enhance stimulate accelerate induce encourage foster improve augment upregulate activate trigger facilitate ' +
+  'amplify elevate strengthen potentiate restore regenerate rescue increase* boost* drive* raise* support* aid* help* ' +
+  'cause* exacerbate aggravate speed* enlarge expand* prolong';
+const DECREASE =
+  'inhibit suppress reduce attenuate impair prevent diminish minimize minimise mitigate alleviate ameliorate downregulate ' +
+  'abolish hinder dampen counteract antagonize antagonise repress decrease* block* limit* lower* halt* slow* delay* ' +
+  'restrict* shorten eliminate eradicate';
+const NEUTRAL =
+  'modulate regulate mediate deliver transfer* transport* reprogram reprogramme influence* affect alter determine ' +
+  'treat cure* heal* repair* protect shield guarantee* prove outperform reverse* ' +
+  'double triple halve';
+
+const IRREGULAR: Record<string, string[]> = {
+  drive: ['drove', 'driven'],
+  speed: ['sped'],
+  transfer: ['transferred', 'transferring'],
+  reprogram: ['reprogrammed', 'reprogramming'],
+};
+
+/** Inflected form → the verb it belongs to. */
+export const EFFECT_VERBS: ReadonlyMap<string, EffectVerb> = buildVerbTable();
+
+function buildVerbTable(): Map<string, EffectVerb> {
+  const table = new Map<string, EffectVerb>();
+  const add = (list: string, polarity: Polarity) => {
+    for (const entry of list.split(/\s+/)) {
+      const ambiguous = entry.endsWith('*');
+      const lemma = ambiguous ? entry.slice(0, -1) : entry;
+      for (const form of inflect(lemma)) {
+        if (table.has(form) && table.get(form)!.polarity !== 'neutral') continue;
+        table.set(form, { lemma, polarity, ambiguous, gerund: form.endsWith('ing') && form !== lemma, bare: form === lemma });
+      }
+    }
+  };
+  add(INCREASE, 'increase');
+  add(DECREASE, 'decrease');
+  add(NEUTRAL, 'neutral');
+  return table;
+}
+
+function inflect(base: string): string[] {
+  const forms = [base, ...(IRREGULAR[base] ?? [])];
+  if (base.endsWith('e')) forms.push(base + 's', base + 'd', base.slice(0, -1) + 'ing');
+  else if (/[^aeiou]y$/.test(base)) forms.push(base.slice(0, -1) + 'ies', base.slice(0, -1) + 'ied', base + 'ing');
+  else if (/(s|sh|ch|x|z)$/.test(base)) forms.push(base + 'es', base + 'ed', base + 'ing');
+  else forms.push(base + 's', base + 'ed', base + 'ing');
+  return forms;
+}
+
+/** Words after which a bare ambiguous form ("repair", "support") is a verb, not a noun. */
+export const VERB_POSITION_BEFORE: ReadonlySet<string> = new Set(
+  'can could may might will would must also often further directly significantly strongly markedly greatly substantially ' +
+    'dramatically consistently reliably effectively partly partially not cannot do does did both each actively potently'.split(' '),
+);
+
+/** "shown to reduce": a to-infinitive that carries a finding, unlike the purpose in "used to reduce". */
+export const FINDING_BEFORE_TO: ReadonlySet<string> = new Set(
+  'shown found known able ability capacity reported demonstrated appears appear seems seem likely helps help tends tend ' +
+    'proven thought believed suggested observed expected potential'.split(' '),
+);
+
+/** Verbs that take their object only through a particle: "speed up", "protect against", "lead to". */
+export const PHRASAL_PARTICLES: Readonly<Record<string, { particle: string; polarity: Polarity }>> = {
+  speed: { particle: 'up', polarity: 'increase' },
+  sped: { particle: 'up', polarity: 'increase' },
+  protect: { particle: 'against', polarity: 'decrease' },
+  protects: { particle: 'against', polarity: 'decrease' },
+  protected: { particle: 'against', polarity: 'decrease' },
+  protecting: { particle: 'against', polarity: 'decrease' },
+  shield: { particle: 'from', polarity: 'decrease' },
+  shields: { particle: 'from', polarity: 'decrease' },
+  shielding: { particle: 'from', polarity: 'decrease' },
+};
+
+/** Multi-word effect phrases without a single verb token. */
+export const EFFECT_PHRASES = /\b(lead|leads|led|leading) to\b|\bresults? in\b|\bresulted in\b|\bcontributes? to\b|\bgives? rise to\b|\bis (associated|correlated|linked) with\b|\bare (associated|correlated|linked) with\b|\bplays? an? \w+ role\b|\bresponsible for\b/i;
+
+/** Words that turn a verb's direction around when they come just before it. */
+export const NEGATIONS: ReadonlySet<string> = new Set(
+  "not no never cannot can't don't doesn't didn't won't fails fail failed unable neither nor without hardly barely".split(' '),
+);
+
+/** Phrases that report a finding, even without an effect verb on a known subject. */
+export const REPORTING_CUES =
+  /\b(studies|research|trials?|experiments?|data|evidence|reports?|work|investigations?|analyses|findings|literature)\s+(have|has|had)?\s*(shown|show|shows|demonstrated|demonstrate|demonstrates|revealed|reveals|reveal|indicated|indicates|indicate|suggested|suggests|suggest|confirmed|confirms|established|established|proved|proven|found)\b|\b(has|have|had) (been )?(shown|demonstrated|reported|documented|established|proven|observed|found) (to|that)\b|\b(was|were|is|are) (shown|found|reported|known|demonstrated|observed|proven) to\b|\bit is (well[- ])?(known|established|documented|recognized|recognised|accepted)\b|\b(numerous|several|many|multiple|recent|previous|clinical|preclinical|animal) (studies|trials|reports|experiments)\b|\b(a |the )?(meta-analysis|randomi[sz]ed (controlled )?trial)\b/i;
+
+/** A quantity stated as a result: 40 %, three-fold, p < 0.05, twice as. */
+export const QUANTITY_CUES =
+  /\b\d+(?:[.,]\d+)?\s?(%|per ?cent\b|percent\b|-?fold\b)|\b(two|three|four|five|ten)-?fold\b|\bp\s?[<=≤]\s?0?\.\d|\b(twice|half|three times) as\b|\bby (half|a third|a quarter)\b|\b(doubl|tripl|halv)(ed|es|ing)\b/i;
+
+/** Absolute certainty, with wording the evidence supports; offered as the quick fix. */
+export interface CertaintyCue {
+  pattern: RegExp;
+  soften: (written: string) => string;
+}
+
+export const CERTAINTY_CUES: readonly CertaintyCue[] = [
+  { pattern: /\b(completely|totally|entirely|perfectly|absolutely|100\s?%) safe\b/gi, soften: () => 'well tolerated in early studies' },
+  { pattern: /\bcures\b/gi, soften: () => 'has shown promise in treating' },
+  { pattern: /\bcured\b/gi, soften: () => 'showed promise in treating' },
+  { pattern: /\bcure\b(?= \w)(?! for\b| of\b| rate)/gi, soften: () => 'show promise in treating' },
+  { pattern: /\bproves\b/gi, soften: () => 'suggests' },
+  { pattern: /\bprove\b/gi, soften: () => 'suggest' },
+  { pattern: /\b(proved|proven)\b/gi, soften: () => 'suggested' },
+  { pattern: /\bguarantees\b/gi, soften: () => 'may support' },
+  { pattern: /\bguarantee\b/gi, soften: () => 'may support' },
+  { pattern: /\bguaranteed\b/gi, soften: () => 'possible' },
+  { pattern: /\balways\b/gi, soften: () => 'often' },
+  { pattern: /\bnever\b/gi, soften: () => 'rarely' },
+  { pattern: /\b(definitively|conclusively|unequivocally|undoubtedly|unquestionably|indisputably)\b/gi, soften: () => 'likely' },
+  { pattern: /\b(eliminates|eradicates|abolishes)\b/gi, soften: () => 'may reduce' },
+  { pattern: /\bno (side[- ]effects|adverse (effects|events)|risks?)\b/gi, soften: (w) => `few reported ${w.replace(/^no /i, '')}` },
+  { pattern: /\b(risk-free|without any risks?)\b/gi, soften: () => 'with a favourable early safety profile' },
+  { pattern: /\bmiracle\b/gi, soften: () => 'promising' },
+  { pattern: /\bfully restores\b/gi, soften: () => 'may help restore' },
+  { pattern: /\b(in )?(all|every) patients?\b/gi, soften: (w) => (/^in /i.test(w) ? 'in some patients' : 'some patients') },
+];
+
+/** Sentences that state aims or structure, point at the writer's own figures, or describe what follows. */
+export const STRUCTURE_CUES =
+  /^\s*(here,? we\b|in this (review|paper|article|chapter|section|thesis|work|study|manuscript),? we\b|in the (following|next|present) (section|chapter|review)|this (review|chapter|section|paper|article|thesis|work|manuscript|study) (aims|seeks|outlines|summari[sz]es|describes|discusses|reviews|focuses|presents|examines|explores|is organi[sz]ed|is structured|covers|begins|concludes|provides|sets out|considers|addresses)\b|the (aim|goal|purpose|objective|scope|focus) of (this|the present|our)\b|(figure|fig\.|table|box|panel|appendix|supplementary)\s*\S+|(section|chapter)\s+[\dIVX]+|(below|above|next|first|finally|then|lastly),? we\b|the (following|next|remaining) (sections?|chapters?|paragraphs?)\b|we (now|next|then|first|finally) (turn|describe|discuss|outline|summari[sz]e|review|consider)\b)/i;
+
+/** Mentions of the writer's own figures or tables anywhere in the sentence. */
+export const OWN_FIGURE_CUES = /\b(see|in|shown in|as shown in|summari[sz]ed in|listed in|illustrated in) (figure|fig\.|table|box)\s*\d/i;
+
+/** First person: the writer's own work, aims or methods. */
+export const FIRST_PERSON = /(^|[^\w])(we|our|us)\b/i;
+
+/** The passive voice of lab methods: "EVs were isolated by ultracentrifugation". */
+export const METHODS_PASSIVE =
+  /\b(was|were|been) (isolated|collected|cultured|centrifuged|ultracentrifuged|harvested|incubated|measured|quantified|analy[sz]ed|stored|obtained|seeded|washed|filtered|purified|concentrated|resuspended|injected|administered|randomi[sz]ed|assessed|recorded|performed|carried out|conducted|prepared|characteri[sz]ed|imaged|stained|sequenced|frozen|thawed|diluted|pooled|processed|extracted|enrolled|recruited|assigned|followed up|approved|calculated|compared|counted|normali[sz]ed|sonicated|lysed|pelleted|loaded|labell?ed|fixed|plated|passaged|grown|expanded|tested|evaluated|screened|scored)\b/i;
+
+/** Needs, recommendations and open questions: what should happen, not what was found. */
+export const RECOMMENDATION_CUES =
+  /\b(should|must|ought to|needs? to|need to be|have to|has to)\b|\bit (is|will be|remains) (essential|crucial|necessary|important|vital|critical|imperative|advisable|desirable) (to|that)\b|\b(is|are|remains?) (needed|required|warranted|necessary|essential)\b|\b(future|further|additional|more|larger) (studies|trials|research|work|investigations?|experiments|evidence)\b|\bremains? to be (established|determined|seen|shown|clarified|tested|confirmed)\b|\bwe (recommend|suggest|propose|advise|urge)\b|\b(is|are|remains?) (still )?(unclear|unknown|under investigation|debated|controversial|poorly understood|not (yet )?(known|understood|established|clear))\b|\blittle is known\b|\bhas yet to be\b|\bhave yet to be\b/i;
+
+/** Words that name a secretome subject even when the dataset has no term for the exact wording. */
+export const SUBJECT_CUES =
+  /\b(secretomes?|exosom\w*|(extracellular |micro)?vesicles?|EVs?|microvesicles?|apoptotic bodies|conditioned medi(um|a)|CM|MSCs?|stem[- ]cells?|stromal cells?|paracrine (factors?|signals?|signalling|signaling)|secreted (factors?|proteins?|molecules?|products?)|growth factors?|cytokines?|chemokines?|FGFs?|BMPs?|TGF\S*|PGE-?2|prostaglandin E2|mitochondria|cell-free (therapy|therapies|approach\w*|products?)|intravenous|intranasal|intratumou?ral|injections?|infusions?|gels?|hydrogels?|treatments?|therap(y|ies))\b/i;

@@ -1,0 +1,66 @@
+/**
+ * What the review's evidence says about an analysed sentence: whether it states the opposite of a statement, and
+ * which references the review would cite for it. Several rules ask, so the answers live here.
+ */
+import type { Dataset } from '../dataset';
+import type { Statement } from '../datasetTypes';
+import type { SentenceAnalysis } from './analysis';
+import { matchTitles } from './datasetIndex';
+
+export interface Contradiction {
+  statement: Statement;
+}
+
+/**
+ * The sentence contradicts the review when its verb pushes a statement's object the other way, and no other
+ * statement on the same subject and object agrees with it (the review itself says the secretome can both promote
+ * and inhibit cancer growth, depending on its source).
+ */
+export function findContradiction(analysis: SentenceAnalysis): Contradiction | undefined {
+  if (!analysis.isClaim) return undefined;
+  let opposed: Statement | undefined;
+  for (const match of analysis.matches) {
+    const said = match.statement.polarity;
+    const written = match.polarity;
+    if (!written || written === 'neutral' || said === 'neutral') continue;
+    if (said === written) return undefined;
+    opposed ??= match.statement;
+  }
+  if (!opposed) return undefined;
+  const twoSided = analysis.matches.some(
+    (match) => match.statement.subject === opposed.subject && match.statement.polarity !== opposed.polarity,
+  );
+  return twoSided ? undefined : { statement: opposed };
+}
+
+/** Title matches this strong name the very finding a reference reports ("microvesicles reprogram progenitors"). */
+const STRONG_TITLE_WORDS = 3;
+
+export interface Support {
+  /** References the review cites for what the sentence says, best first. */
+  refs: number[];
+  /** The statement that says so, when the support comes from one. */
+  statement?: Statement;
+  /** How the references were found. */
+  via: 'statement' | 'title';
+}
+
+/** The references the review would cite for this sentence, or undefined when nothing in the review pins it down. */
+export function reviewSupport(dataset: Dataset, analysis: SentenceAnalysis): Support | undefined {
+  if (analysis.matches.length > 0) {
+    const refs: number[] = [];
+    for (const match of analysis.matches) for (const number of match.statement.refs) if (!refs.includes(number)) refs.push(number);
+    const strong = strongTitleMatches(dataset, analysis);
+    for (const number of strong) if (!refs.includes(number)) refs.push(number);
+    return { refs, statement: analysis.matches[0].statement, via: 'statement' };
+  }
+  const strong = strongTitleMatches(dataset, analysis);
+  return strong.length > 0 ? { refs: strong, via: 'title' } : undefined;
+}
+
+function strongTitleMatches(dataset: Dataset, analysis: SentenceAnalysis): number[] {
+  const titles = matchTitles(dataset, analysis.tokens);
+  const best = titles[0];
+  if (!best || best.shared < STRONG_TITLE_WORDS) return [];
+  return titles.filter((match) => match.shared >= STRONG_TITLE_WORDS && match.score >= best.score * 0.75).map((match) => match.number);
+}

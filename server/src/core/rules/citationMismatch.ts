@@ -1,0 +1,51 @@
+/** Flags a cited sentence whose references are not the ones the review cites for what it says, and names those. */
+import { findContradiction, reviewSupport } from '../claims/verdicts';
+import { formatReferenceNumbers } from '../format';
+import type { Finding, Fix, Rule, RuleContext } from './types';
+import { describeReference, quoteStatement, trimmedSentence, writeCitation } from './wording';
+
+export const citationMismatch: Rule = {
+  code: 'citation-mismatch',
+  summary: 'The cited references are not the ones the review cites for this subject.',
+  defaultSeverity: 'warning',
+  check(context: RuleContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const analysis of context.sentences) {
+      if (analysis.notClaim || analysis.knownNumbers.length === 0) continue;
+      if (findContradiction(analysis)) continue;
+      const support = reviewSupport(context.dataset, analysis);
+      if (!support || analysis.knownNumbers.some((number) => support.refs.includes(number))) continue;
+      const range = trimmedSentence(analysis.sentence);
+      const cited = formatReferenceNumbers(analysis.knownNumbers);
+      const expected = formatReferenceNumbers(support.refs);
+      const reason = support.statement
+        ? `The review cites ${expected} for this: ${quoteStatement(support.statement)}`
+        : `The review's reference for this is ${support.refs.map((number) => describeReference(context.dataset, number)).join('; ')}`;
+      const citedFor = analysis.knownNumbers
+        .map((number) => context.dataset.reference(number))
+        .filter((reference) => reference !== undefined)
+        .map((reference) => `[${reference.number}] is cited for ${reference.citedFor}`)
+        .join('; ');
+      const fixes: Fix[] = [];
+      if (analysis.citations.length === 1) {
+        const citation = analysis.citations[0];
+        const written = context.text.slice(citation.start, citation.end);
+        const replacement = writeCitation(context.dataset, support.refs, citation.syntax, citation.command);
+        fixes.push({
+          title: `Cite ${expected} instead`,
+          edits: [{ from: citation.start - range.start, to: citation.end - range.start, expect: written, newText: replacement }],
+          preferred: true,
+        });
+      }
+      findings.push({
+        code: 'citation-mismatch',
+        start: range.start,
+        end: range.end,
+        message: `${cited} does not support this in the review. ${reason}.${citedFor ? ` (${citedFor}.)` : ''}`,
+        related: [{ message: reason }],
+        data: { written: range.text, refs: support.refs, statementId: support.statement?.id, fixes },
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,178 @@
+/**
+ * The lint rules in the order their findings are reported, and the engine that runs them one paragraph at a time
+ * with a bounded cache, so an edit re-checks only the paragraph it touched.
+ */
+import { analyseSentence, type SentenceAnalysis } from '../claims/analysis';
+import { datasetIndex } from '../claims/datasetIndex';
+import type { Dataset } from '../dataset';
+import type { Citation, Manuscript, Span } from '../manuscript/types';
+import { citationMismatch } from './citationMismatch';
+import { contradictedClaim } from './contradictedClaim';
+import { malformedCitation } from './malformedCitation';
+import { noncanonicalTerm } from './noncanonicalTerm';
+import { overstatedClaim } from './overstatedClaim';
+import type { CitationStyle, Finding, Rule, RuleCode, RuleContext } from './types';
+import { unknownCitation } from './unknownCitation';
+import { unsupportedClaim } from './unsupportedClaim';
+
+export type { Finding, Rule, RuleCode } from './types';
+
+export const rules: readonly Rule[] = [
+  malformedCitation,
+  unknownCitation,
+  contradictedClaim,
+  citationMismatch,
+  overstatedClaim,
+  unsupportedClaim,
+  noncanonicalTerm,
+];
+
+export const ruleCodes: readonly RuleCode[] = rules.map((rule) => rule.code);
+
+export function ruleFor(code: string): Rule | undefined {
+  return rules.find((rule) => rule.code === code);
+}
+
+export interface LintOptions {
+  /** Codes of the rules to run. */
+  enabled: ReadonlySet<RuleCode>;
+  /** Keys a user bibliography defines, besides the dataset's own. */
+  extraKeys?: ReadonlySet<string>;
+}
+
+/** Findings of the enabled rules over the whole manuscript, in document order of paragraphs and rule order within. */
+export function lintManuscript(dataset: Dataset, manuscript: Manuscript, options: LintOptions): Finding[] {
+  const units = paragraphUnits(manuscript);
+  const style = citationStyleOf(manuscript);
+  const knownKeys = knownKeysFor(dataset, options.extraKeys);
+  const active = rules.filter((rule) => options.enabled.has(rule.code));
+  const configKey = `${manuscript.language}|${style}|${active.map((rule) => rule.code).join(',')}|${options.extraKeys ? [...options.extraKeys].join(',') : ''}`;
+  const cache = cacheFor(dataset);
+  const findings: Finding[] = [];
+  for (const unit of units) {
+    const key = `${configKey}\u0000${unitSignature(manuscript.text, unit)}`;
+    let relative = cache.get(key);
+    if (!relative) {
+      const context = unitContext(dataset, manuscript, unit, knownKeys, style);
+      relative = active.flatMap((rule) => rule.check(context)).map((finding) => shift(finding, -unit.span.start));
+      cache.set(key, relative);
+    }
+    for (const finding of relative) findings.push(shift(finding, unit.span.start));
+  }
+  return findings;
+}
+
+/** A paragraph's sentences and citations, gathered once per document. */
+interface Unit {
+  span: Span;
+  sentences: Manuscript['sentences'];
+  citations: Citation[];
+}
+
+function paragraphUnits(manuscript: Manuscript): Unit[] {
+  const end = manuscript.referenceListStart ?? Infinity;
+  const units: Unit[] = manuscript.paragraphs.map((span) => ({ span, sentences: [], citations: [] }));
+  for (const sentence of manuscript.sentences) {
+    if (sentence.start >= end) continue;
+    const unit = units[sentence.paragraph];
+    if (unit) unit.sentences.push(sentence);
+  }
+  // Citations and paragraphs are both in document order: one forward walk places every citation.
+  let index = 0;
+  const loose: Unit[] = [];
+  for (const citation of manuscript.citations) {
+    if (citation.start >= end) break;
+    while (index < units.length && units[index].span.end <= citation.start) index++;
+    const unit = units[index];
+    if (unit && unit.span.start <= citation.start) unit.citations.push(citation);
+    else loose.push({ span: { start: citation.start, end: citation.end }, sentences: [], citations: [citation] });
+  }
+  return [...units, ...loose].filter((unit) => unit.sentences.length > 0 || unit.citations.length > 0).sort((a, b) => a.span.start - b.span.start);
+}
+
+/** What the findings of a unit depend on: its text and how it was split (sentence kinds and bounds). */
+function unitSignature(text: string, unit: Unit): string {
+  const base = unit.span.start;
+  const shape = unit.sentences.map((sentence) => `${sentence.kind[0]}${sentence.start - base}:${sentence.end - base}`).join(' ');
+  const citations = unit.citations.map((citation) => `${citation.start - base}:${citation.end - base}`).join(' ');
+  return `${shape}|${citations}|${text.slice(unit.span.start, unit.span.end)}`;
+}
+
+function unitContext(dataset: Dataset, manuscript: Manuscript, unit: Unit, knownKeys: ReadonlySet<string>, style: CitationStyle): RuleContext {
+  const sentences: SentenceAnalysis[] = unit.sentences.map((sentence) =>
+    analyseSentence(dataset, sentence, citationsOf(sentence, unit.citations, manuscript.text)),
+  );
+  return {
+    text: manuscript.text,
+    language: manuscript.language,
+    dataset,
+    paragraph: unit.span,
+    sentences,
+    citations: unit.citations,
+    knownKeys,
+    citationStyle: style,
+  };
+}
+
+/** Citations inside the sentence, or right after its end with only spaces between ("… healing. [12]"). */
+function citationsOf(sentence: Span, citations: Citation[], text: string): Citation[] {
+  return citations.filter((citation) => {
+    if (citation.start >= sentence.start && citation.start < sentence.end) return true;
+    if (citation.start < sentence.end) return false;
+    return /^\s*$/.test(text.slice(sentence.end, citation.start)) && citation.start - sentence.end < 4;
+  });
+}
+
+function citationStyleOf(manuscript: Manuscript): CitationStyle {
+  const counts = { numeric: 0, latex: 0, pandoc: 0 };
+  for (const citation of manuscript.citations) counts[citation.syntax]++;
+  const written = (Object.keys(counts) as CitationStyle[]).sort((a, b) => counts[b] - counts[a])[0];
+  if (counts[written] > 0) return written;
+  return manuscript.language === 'latex' ? 'latex' : 'numeric';
+}
+
+function knownKeysFor(dataset: Dataset, extra?: ReadonlySet<string>): ReadonlySet<string> {
+  const keys = datasetIndex(dataset).keys;
+  if (!extra || extra.size === 0) return keys;
+  return new Set([...keys, ...[...extra].map((key) => key.toLowerCase())]);
+}
+
+function shift(finding: Finding, by: number): Finding {
+  return {
+    ...finding,
+    start: finding.start + by,
+    end: finding.end + by,
+    related: finding.related?.map((note) => (note.span ? { ...note, span: { start: note.span.start + by, end: note.span.end + by } } : note)),
+  };
+}
+
+/** Paragraph findings by paragraph text and settings; bounded so a long session never grows without limit. */
+const CACHE_LIMIT = 20000;
+
+class FindingCache {
+  private readonly entries = new Map<string, Finding[]>();
+  get(key: string): Finding[] | undefined {
+    const value = this.entries.get(key);
+    if (value) {
+      // Re-inserting keeps the map in least-recently-used order.
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+  set(key: string, value: Finding[]): void {
+    this.entries.set(key, value);
+    if (this.entries.size > CACHE_LIMIT) this.entries.delete(this.entries.keys().next().value as string);
+  }
+}
+
+const caches = new WeakMap<Dataset, FindingCache>();
+
+function cacheFor(dataset: Dataset): FindingCache {
+  let cache = caches.get(dataset);
+  if (!cache) {
+    cache = new FindingCache();
+    caches.set(dataset, cache);
+  }
+  return cache;
+}

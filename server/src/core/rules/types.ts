@@ -1,0 +1,80 @@
+/**
+ * The shape every lint rule shares. A rule reads one paragraph at a time and returns plain findings (offsets and
+ * words); features/diagnostics.ts alone decides severity and turns findings into LSP diagnostics.
+ */
+import type { SentenceAnalysis } from '../claims/analysis';
+import type { RuleSeverity } from '../config';
+import type { Dataset } from '../dataset';
+import type { Citation, ManuscriptLanguage, Span } from '../manuscript/types';
+
+export type RuleCode =
+  | 'unsupported-claim'
+  | 'unknown-citation'
+  | 'malformed-citation'
+  | 'contradicted-claim'
+  | 'citation-mismatch'
+  | 'overstated-claim'
+  | 'noncanonical-term';
+
+/** How new citations are written in this document: the syntax it already uses most, else its language's default. */
+export type CitationStyle = 'numeric' | 'latex' | 'pandoc';
+
+export interface Rule {
+  code: RuleCode;
+  /** One line for docs and settings: what the rule flags. */
+  summary: string;
+  defaultSeverity: RuleSeverity;
+  check(context: RuleContext): Finding[];
+}
+
+/** One paragraph as the rules see it; every offset is into the whole document. */
+export interface RuleContext {
+  text: string;
+  language: ManuscriptLanguage;
+  dataset: Dataset;
+  paragraph: Span;
+  sentences: SentenceAnalysis[];
+  /** Citations that start inside the paragraph. */
+  citations: Citation[];
+  /** Keys a bibliography defines (the dataset's keys, plus any a user bibliography adds), lower-case. */
+  knownKeys: ReadonlySet<string>;
+  citationStyle: CitationStyle;
+}
+
+/** An edit relative to the finding's start; `expect` is the text it replaces, checked before applying. */
+export interface RelativeEdit {
+  from: number;
+  to: number;
+  expect: string;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: RelativeEdit[];
+  preferred?: boolean;
+}
+
+/** What code actions and hovers need from a finding; plain JSON so it survives the trip through the client. */
+export interface FindingData {
+  /** The text of the finding's range when it was found: a fix applies only if the text there is unchanged. */
+  written: string;
+  fixes?: Fix[];
+  /** References the review cites for this sentence's subject. */
+  refs?: number[];
+  /** The review's statement behind the finding. */
+  statementId?: string;
+}
+
+export interface RelatedNote {
+  message: string;
+  /** Where the note points in the document; absent means the finding's own range. */
+  span?: Span;
+}
+
+export interface Finding extends Span {
+  code: RuleCode;
+  message: string;
+  related?: RelatedNote[];
+  data: FindingData;
+}

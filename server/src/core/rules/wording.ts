@@ -1,0 +1,43 @@
+/** How rules quote the review and write citations, so every message and fix reads the same way. */
+import type { Dataset } from '../dataset';
+import type { Statement } from '../datasetTypes';
+import { formatReferenceNumbers } from '../format';
+import type { Sentence } from '../manuscript/types';
+import type { CitationStyle, RelativeEdit } from './types';
+
+/** “The review's words” [refs], trimmed to a readable length. */
+export function quoteStatement(statement: Statement): string {
+  const quote = statement.quote.length > 220 ? `${statement.quote.slice(0, 217).trimEnd()}…` : statement.quote;
+  return `“${quote}” ${formatReferenceNumbers(statement.refs)}`;
+}
+
+/** "Caseiro 2019" or "[45]" when the dataset has no short form. */
+export function describeReference(dataset: Dataset, number: number): string {
+  const reference = dataset.reference(number);
+  return reference ? `[${number}] ${dataset.shortCitation(reference)}` : `[${number}]`;
+}
+
+/** A citation for the given references in the document's own style. */
+export function writeCitation(dataset: Dataset, numbers: readonly number[], style: CitationStyle, command = 'cite'): string {
+  if (style === 'numeric') return formatReferenceNumbers(numbers);
+  const keys = numbers.map((number) => dataset.reference(number)?.key).filter((key): key is string => Boolean(key));
+  if (style === 'latex') return `\\${command}{${keys.join(',')}}`;
+  return `[${keys.map((key) => `@${key}`).join('; ')}]`;
+}
+
+/** The sentence's range without trailing spaces and newlines, so a diagnostic underlines words only. */
+export function trimmedSentence(sentence: Sentence): { start: number; end: number; text: string } {
+  const text = sentence.text.replace(/\s+$/, '');
+  const leading = text.length - text.replace(/^\s+/, '').length;
+  return { start: sentence.start + leading, end: sentence.start + text.length, text: text.slice(leading) };
+}
+
+/**
+ * An edit that inserts a citation before the sentence's closing punctuation ("wounds [17]."), relative to the start
+ * of the trimmed sentence.
+ */
+export function insertCitationEdit(trimmedText: string, citation: string): RelativeEdit {
+  const closing = /[.!?…]["'”’)]*$/.exec(trimmedText);
+  const at = closing ? closing.index : trimmedText.length;
+  return { from: at, to: at, expect: '', newText: ` ${citation}` };
+}
