@@ -193,7 +193,7 @@ function matchStatements(dataset: Dataset, analysis: SentenceAnalysis): Statemen
   const index = datasetIndex(dataset);
   const subjects = new Map<string, number>();
   for (const mention of analysis.mentions) {
-    const ids = [mention.term.id, ...(mention.term.parent ? [mention.term.parent] : [])];
+    const ids = [mention.term.id, ...(mention.term.parent ? [mention.term.parent] : []), ...(SUBJECT_ALIASES[mention.term.id] ?? [])];
     for (const id of ids) if (!subjects.has(id)) subjects.set(id, mention.start);
   }
   for (const [subjectId, phrases] of index.subjectPhrases) {
@@ -224,6 +224,16 @@ function matchStatements(dataset: Dataset, analysis: SentenceAnalysis): Statemen
   }
   return matches;
 }
+
+/**
+ * The review speaks of "the secretome", "secretome therapy" and "conditioned medium" for one thing: a writer's
+ * sentence about any of them is about what the review says of each.
+ */
+const SUBJECT_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  secretome: ['secretome-therapy'],
+  'secretome-therapy': ['secretome'],
+  'conditioned-medium': ['secretome', 'secretome-therapy'],
+};
 
 function directionBetween(analysis: SentenceAnalysis, subjectStart: number, objectStart: number): Polarity | undefined {
   if (subjectStart < objectStart) {

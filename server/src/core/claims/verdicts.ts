@@ -28,7 +28,7 @@ export function findContradiction(analysis: SentenceAnalysis): Contradiction | u
   }
   if (!opposed) return undefined;
   const twoSided = analysis.matches.some(
-    (match) => match.statement.subject === opposed.subject && match.statement.polarity !== opposed.polarity,
+    (match) => match.statement.polarity !== 'neutral' && match.statement.polarity !== opposed.polarity,
   );
   return twoSided ? undefined : { statement: opposed };
 }

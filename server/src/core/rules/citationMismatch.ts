@@ -1,8 +1,12 @@
 /** Flags a cited sentence whose references are not the ones the review cites for what it says, and names those. */
+import type { NotClaimReason } from '../claims/analysis';
 import { findContradiction, reviewSupport } from '../claims/verdicts';
 import { formatReferenceNumbers } from '../format';
 import type { Finding, Fix, Rule, RuleContext } from './types';
 import { describeReference, quoteStatement, trimmedSentence, writeCitation } from './wording';
+
+/** A heading, caption or recommendation that cites something still names what it cites it for. */
+const CHECKED_EVEN_IF_NOT_A_CLAIM: ReadonlySet<NotClaimReason> = new Set(['heading', 'caption', 'recommendation']);
 
 export const citationMismatch: Rule = {
   code: 'citation-mismatch',
@@ -11,7 +15,7 @@ export const citationMismatch: Rule = {
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
     for (const analysis of context.sentences) {
-      if (analysis.notClaim || analysis.knownNumbers.length === 0) continue;
+      if (analysis.knownNumbers.length === 0 || (analysis.notClaim && !CHECKED_EVEN_IF_NOT_A_CLAIM.has(analysis.notClaim))) continue;
       if (findContradiction(analysis)) continue;
       const support = reviewSupport(context.dataset, analysis);
       if (!support || analysis.knownNumbers.some((number) => support.refs.includes(number))) continue;

@@ -1,5 +1,5 @@
 /** Flags a spelling of a factor or EV term other than the review's canonical one, and known confusions of terms ("TGFb" → "TGF-β"). */
-import type { TermMention } from '../dataset';
+import type { Dataset, DatasetTerm, TermMention } from '../dataset';
 import type { Finding, Rule, RuleContext } from './types';
 
 export const noncanonicalTerm: Rule = {
@@ -9,10 +9,12 @@ export const noncanonicalTerm: Rule = {
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
     for (const analysis of context.sentences) {
-      for (const mention of analysis.mentions) {
-        if (mention.form === 'canonical' || isAcceptedForm(mention)) continue;
-        const start = analysis.sentence.start + mention.start;
-        const end = analysis.sentence.start + mention.end;
+      const base = analysis.sentence.start;
+      const mentions = [...analysis.mentions, ...looseFactorSpellings(context.dataset, analysis.sentence.text, analysis.mentions)];
+      for (const mention of mentions) {
+        if (!isFlagged(mention)) continue;
+        const start = base + mention.start;
+        const end = base + mention.end;
         if (analysis.citations.some((citation) => start < citation.end && end > citation.start)) continue;
         const replacement = replacementFor(mention);
         const message =
@@ -37,36 +39,84 @@ export const noncanonicalTerm: Rule = {
 };
 
 /**
- * Plurals, capitals, the full name and an all-capital abbreviation ("EVs", "MSCs") are ordinary writing, not a
- * different spelling: only forms that spell the term itself differently ("TGFb", "TGF-beta") are flagged.
+ * Confusions are flagged for every term. Variants only for factors and EV types, and not the ordinary ways of writing
+ * a term: plurals, capitals, the full name, an all-capital abbreviation ("EVs") or subscript digits ("PGE₂"). What is
+ * left spells the term itself differently ("TGF-beta", "PGE-2").
  */
-function isAcceptedForm(mention: TermMention): boolean {
+function isFlagged(mention: TermMention): boolean {
+  if (mention.form === 'confusion') return true;
   if (mention.form !== 'variant') return false;
+  if (mention.term.category !== 'factor' && mention.term.category !== 'ev') return false;
   const written = fold(mention.written);
-  const accepted = [mention.term.canonical, mention.term.fullName ?? ''].map(fold).filter(Boolean);
-  if (accepted.some((form) => sameModuloPlural(written, form))) return true;
-  return isPlainAbbreviation(mention);
-}
-
-function isPlainAbbreviation(mention: TermMention): boolean {
-  // "EVs" for "extracellular vesicles": every letter is a capital, and the canonical form is a lower-case phrase.
-  return /^[A-Z]{2,6}s?$/.test(mention.written) && /^[a-z]/.test(mention.term.canonical);
+  if (sameModuloPlural(written, fold(mention.term.canonical))) return false;
+  if (mention.term.fullName && sameModuloPlural(foldName(mention.written), foldName(mention.term.fullName))) return false;
+  return !(/^[A-Z]{2,6}s?$/.test(mention.written) && /^[a-z]/.test(mention.term.canonical));
 }
 
 function fold(text: string): string {
-  return text.toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[₀-₉]/g, (digit) => String('₀₁₂₃₄₅₆₇₈₉'.indexOf(digit)))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Full names are prose: "transforming growth factor-β" and "transforming growth factor beta" are the same name. */
+function foldName(text: string): string {
+  return fold(text).replace(/β/g, 'beta').replace(/[-‐‑]/g, ' ').replace(/\s+/g, ' ');
 }
 
 function sameModuloPlural(a: string, b: string): boolean {
-  const strip = (text: string) => text.replace(/(es|s)$/, '');
-  return a === b || strip(a) === strip(b);
+  const plurals = (text: string) => [text, `${text}s`, `${text}es`];
+  return plurals(a).includes(b) || plurals(b).includes(a);
 }
 
-/** The canonical form, capitalised when the writer's word opened with a capital and the term is lower-case. */
+/** The canonical form, capitalised when the writer's word opened a sentence with a capital and the term is lower-case. */
 function replacementFor(mention: TermMention): string {
   const canonical = mention.term.canonical;
-  if (/^[A-Z]/.test(mention.written) && /^[a-z]/.test(canonical) && mention.written.toLowerCase() !== mention.written) {
-    return canonical.charAt(0).toUpperCase() + canonical.slice(1);
-  }
+  if (/^[A-Z][a-z]/.test(mention.written) && /^[a-z]/.test(canonical)) return canonical.charAt(0).toUpperCase() + canonical.slice(1);
   return canonical;
+}
+
+/**
+ * Acronyms the dataset matches only as listed ("TGF-beta", not "TGFb" or "tgf-β"): a word whose letters and digits
+ * equal a factor's spelling once case, hyphens and the Greek letter are set aside is a loose spelling of that factor.
+ */
+function looseFactorSpellings(dataset: Dataset, text: string, known: readonly TermMention[]): TermMention[] {
+  const keys = looseKeys(dataset);
+  const found: TermMention[] = [];
+  const word = /[A-Za-z][A-Za-z0-9β₀-₉-]*/g;
+  for (let match = word.exec(text); match; match = word.exec(text)) {
+    const written = match[0].replace(/-+$/, '');
+    if (written.length < 3 || written.length > 12) continue;
+    const term = keys.get(looseKey(written));
+    if (!term) continue;
+    const start = match.index;
+    if (known.some((mention) => start < mention.end && start + written.length > mention.start)) continue;
+    if (written === term.canonical) continue;
+    found.push({ term, start, end: start + written.length, written, form: 'variant', spelling: written });
+  }
+  return found;
+}
+
+const looseKeyCache = new WeakMap<Dataset, Map<string, DatasetTerm>>();
+
+function looseKeys(dataset: Dataset): Map<string, DatasetTerm> {
+  let keys = looseKeyCache.get(dataset);
+  if (!keys) {
+    keys = new Map();
+    for (const term of dataset.terms) {
+      if (term.category !== 'factor') continue;
+      for (const spelling of [term.canonical, ...term.variants]) {
+        if (/\s/.test(spelling) || !/[A-Z]{2}/.test(spelling)) continue;
+        keys.set(looseKey(spelling), term);
+      }
+    }
+    looseKeyCache.set(dataset, keys);
+  }
+  return keys;
+}
+
+function looseKey(spelling: string): string {
+  return fold(spelling).replace(/beta$/, 'b').replace(/β/g, 'b').replace(/[^a-z0-9]/g, '');
 }

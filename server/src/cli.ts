@@ -1,0 +1,252 @@
+/**
+ * secretome-lint: the claim linter on the command line, on the same core as the editor.
+ *
+ *   secretome-lint [--format text|json|sarif] [--disable CODE]... [--max-diagnostics N] FILE...
+ *
+ * Prints `file:line:col severity code message` per diagnostic (or JSON, or SARIF 2.1.0). Exit code 0 when no
+ * errors were found, 1 when some diagnostic is an error, 2 on a usage error or a file that could not be read
+ * (the other files are still linted).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { loadBundledDataset } from './core/bundledDataset';
+import { resolveConfig, type Config, type RuleConfig } from './core/config';
+import type { Dataset } from './core/dataset';
+import { createLanguageService } from './core/languageService';
+import { rules } from './core/rules';
+import { ruleSettings } from './core/features/diagnostics';
+
+export interface CliIo {
+  readFile(file: string): string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export interface FileReport {
+  file: string;
+  language: string;
+  diagnostics: Diagnostic[];
+}
+
+type Format = 'text' | 'json' | 'sarif';
+
+const USAGE = `Usage: secretome-lint [options] FILE...
+
+Checks manuscripts about secretome therapy against the review's evidence.
+
+Options:
+  --format text|json|sarif  Output format (default: text)
+  --disable CODE            Turn a rule off (repeatable): ${rules.map((rule) => rule.code).join(', ')}
+  --max-diagnostics N       At most N diagnostics per file (default: 200)
+  -h, --help                Show this help
+Exit code: 0 no errors, 1 errors found, 2 usage error or unreadable file.`;
+
+/** Runs the linter; returns the exit code. `dataset` is injectable so tests can run in-process. */
+export function runCli(args: readonly string[], io: CliIo, dataset?: Dataset): number {
+  const parsed = parseArgs(args);
+  if ('error' in parsed) {
+    io.stderr(`secretome-lint: ${parsed.error}\n${USAGE}\n`);
+    return 2;
+  }
+  if (parsed.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  const service = createLanguageService({ dataset: dataset ?? loadBundledDataset() });
+  const reports: FileReport[] = [];
+  const failures: { file: string; message: string }[] = [];
+  for (const file of parsed.files) {
+    let text: string;
+    try {
+      text = io.readFile(file);
+    } catch (error) {
+      failures.push({ file, message: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+      continue;
+    }
+    if (text.includes('\u0000')) {
+      failures.push({ file, message: `${file} looks like a binary file, not a manuscript; skipped` });
+      continue;
+    }
+    const languageId = languageOf(file);
+    const document = TextDocument.create(fileUri(file), languageId, 1, text);
+    reports.push({ file, language: languageId, diagnostics: service.doValidate(document, parsed.config) });
+  }
+  for (const failure of failures) io.stderr(`secretome-lint: ${failure.message}\n`);
+
+  if (parsed.format === 'json') io.stdout(`${JSON.stringify(toJson(reports, failures), null, 2)}\n`);
+  else if (parsed.format === 'sarif') io.stdout(`${JSON.stringify(toSarif(reports, failures, parsed.config), null, 2)}\n`);
+  else io.stdout(toText(reports));
+
+  if (failures.length > 0) return 2;
+  return reports.some((report) => report.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) ? 1 : 0;
+}
+
+/** Language from the extension: .md/.markdown → markdown, .tex → latex, anything else plain text. */
+export function languageOf(file: string): 'markdown' | 'latex' | 'plaintext' {
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.md' || extension === '.markdown') return 'markdown';
+  if (extension === '.tex') return 'latex';
+  return 'plaintext';
+}
+
+function fileUri(file: string): string {
+  return `file://${path.resolve(file).split(path.sep).map(encodeURIComponent).join('/')}`;
+}
+
+interface ParsedArgs {
+  files: string[];
+  format: Format;
+  config: Config;
+  help: boolean;
+}
+
+function parseArgs(args: readonly string[]): ParsedArgs | { error: string } {
+  const files: string[] = [];
+  let format: Format = 'text';
+  let help = false;
+  const ruleOverrides: Record<string, Partial<RuleConfig>> = {};
+  let maxDiagnostics: number | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => inline ?? args[++i];
+    if (name === '-h' || name === '--help') help = true;
+    else if (name === '--format') {
+      const chosen = value();
+      if (chosen !== 'text' && chosen !== 'json' && chosen !== 'sarif') return { error: `unknown format "${chosen ?? ''}" (use text, json or sarif)` };
+      format = chosen;
+    } else if (name === '--disable') {
+      const code = value();
+      if (!rules.some((rule) => rule.code === code)) return { error: `unknown rule "${code ?? ''}"` };
+      ruleOverrides[code!] = { enabled: false };
+    } else if (name === '--max-diagnostics') {
+      const number = Number(value());
+      if (!Number.isInteger(number) || number < 1) return { error: '--max-diagnostics needs a positive whole number' };
+      maxDiagnostics = number;
+    } else if (name === '--') files.push(...args.slice(i + 1)), (i = args.length);
+    else if (name.startsWith('-') && name !== '-') return { error: `unknown option "${name}"` };
+    else files.push(arg);
+  }
+  if (!help && files.length === 0) return { error: 'no files given' };
+  const config = resolveConfig({ lint: { rules: ruleOverrides, ...(maxDiagnostics ? { maxDiagnostics } : {}) } });
+  return { files, format, config, help };
+}
+
+const SEVERITY_NAMES: Record<DiagnosticSeverity, string> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'info',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+function severityName(diagnostic: Diagnostic): string {
+  return SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Warning];
+}
+
+function toText(reports: FileReport[]): string {
+  const lines: string[] = [];
+  for (const report of reports) {
+    for (const d of report.diagnostics) {
+      lines.push(`${report.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${d.code} ${d.message}`);
+    }
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+function toJson(reports: FileReport[], failures: { file: string; message: string }[]) {
+  return {
+    files: reports.map((report) => ({
+      file: report.file,
+      language: report.language,
+      diagnostics: report.diagnostics.map((d) => ({
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1,
+        severity: severityName(d),
+        code: d.code,
+        message: d.message,
+        related: d.relatedInformation?.map((note) => note.message) ?? [],
+      })),
+    })),
+    errors: failures,
+  };
+}
+
+const SARIF_LEVELS: Record<DiagnosticSeverity, 'error' | 'warning' | 'note'> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'note',
+  [DiagnosticSeverity.Hint]: 'note',
+};
+
+/** SARIF 2.1.0: one run, the rules as reportingDescriptors, each diagnostic a result with a physical location. */
+export function toSarif(reports: FileReport[], failures: { file: string; message: string }[], config: Config) {
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.code as string, index]));
+  const toLevel = (severity: string) => (severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note');
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'secretome-lint',
+            rules: rules.map((rule) => ({
+              id: rule.code,
+              shortDescription: { text: rule.summary },
+              defaultConfiguration: { level: toLevel(ruleSettings(config, rule.code).severity), enabled: ruleSettings(config, rule.code).enabled },
+            })),
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: failures.length === 0,
+            toolExecutionNotifications: failures.map((failure) => ({
+              level: 'error',
+              message: { text: failure.message },
+              locations: [{ physicalLocation: { artifactLocation: { uri: toSarifUri(failure.file) } } }],
+            })),
+          },
+        ],
+        results: reports.flatMap((report) =>
+          report.diagnostics.map((d) => ({
+            ruleId: String(d.code),
+            ...(ruleIndex.has(String(d.code)) ? { ruleIndex: ruleIndex.get(String(d.code)) } : {}),
+            level: SARIF_LEVELS[d.severity ?? DiagnosticSeverity.Warning],
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: toSarifUri(report.file) },
+                  region: {
+                    startLine: d.range.start.line + 1,
+                    startColumn: d.range.start.character + 1,
+                    endLine: d.range.end.line + 1,
+                    endColumn: d.range.end.character + 1,
+                  },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+}
+
+/** A relative path as a URI reference with forward slashes, as SARIF viewers expect. */
+function toSarifUri(file: string): string {
+  return file.split(path.sep).map(encodeURIComponent).join('/');
+}
+
+if (require.main === module) {
+  const code = runCli(process.argv.slice(2), {
+    readFile: (file) => fs.readFileSync(file, 'utf8'),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+  process.exitCode = code;
+}
