@@ -4,7 +4,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { statusNotification, type StatusParams } from '../../server/src/protocol';
 
 const documentSelector = ['markdown', 'latex', 'plaintext'].flatMap((language) => [
   { scheme: 'file', language },
@@ -14,7 +14,7 @@ const documentSelector = ['markdown', 'latex', 'plaintext'].flatMap((language) =
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel('Secretome Writer');
+  const output = vscode.window.createOutputChannel('Secretome Writer', { log: true });
   const status = vscode.window.createStatusBarItem('secretome.status', vscode.StatusBarAlignment.Right, 100);
   status.name = 'Secretome Writer';
   status.command = 'secretome.showOutput';
@@ -40,14 +40,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       showStatus(status, { state: 'starting', message: 'Secretome Writer is restarting' });
       await client?.restart();
     }),
-    client.onNotification(StatusNotification, (params) => showStatus(status, params)),
+    client.onNotification(statusNotification, (params: StatusParams) => showStatus(status, params)),
   );
 
   try {
     await client.start();
   } catch (error) {
     showStatus(status, { state: 'error', message: `The server did not start: ${String(error)}` });
-    output.appendLine(`[secretome] the server did not start: ${String(error)}`);
+    output.error(`the server did not start: ${String(error)}`);
   }
 }
 

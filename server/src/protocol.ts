@@ -1,13 +1,14 @@
 /**
  * Custom messages between the client and the server, in one place so both sides agree on names and shapes.
- * Everything else is plain LSP.
+ * Everything else is plain LSP. Methods are plain strings so that client and server, which bundle their own copies
+ * of the protocol library, share no types at run time.
  */
-import { NotificationType } from 'vscode-languageserver-protocol';
 
 /** Server → client: the server's state, shown in the client's status-bar item. */
+export const statusNotification = 'secretome/status';
+
 export interface StatusParams {
   state: 'starting' | 'ready' | 'error';
-  /** One line for the status bar tooltip, e.g. "54 references from Ebrahimi 2025". */
+  /** One line for the status-bar tooltip. */
   message: string;
 }
-export const StatusNotification = new NotificationType<StatusParams>('secretome/status');

@@ -15,7 +15,7 @@ import { createLanguageService, manuscriptLanguageOf, type LanguageService } fro
 import { defaultConfig, type Config } from './core/config';
 import type { Dataset } from './core/dataset';
 import { configFromSettings } from './settings';
-import { StatusNotification } from './protocol';
+import { statusNotification, type StatusParams } from './protocol';
 
 export interface ServerRuntime {
   /** Loads the review dataset; throws a DatasetError with a readable message if it is malformed. */
@@ -62,14 +62,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onInitialized(() => {
-    if (service) {
-      connection.sendNotification(StatusNotification, { state: 'ready', message: 'Secretome Writer is ready' });
-    } else {
-      connection.sendNotification(StatusNotification, {
-        state: 'error',
-        message: 'The review dataset could not be loaded; see the Secretome Writer output.',
-      });
-    }
+    const status: StatusParams = service
+      ? { state: 'ready', message: 'Secretome Writer is ready' }
+      : { state: 'error', message: 'The review dataset could not be loaded; see the Secretome Writer output.' };
+    void connection.sendNotification(statusNotification, status);
   });
 
   connection.onDidChangeConfiguration(() => {
