@@ -13,8 +13,8 @@ export interface Contradiction {
 
 /**
  * The sentence contradicts the review when its verb pushes a statement's object the other way, and no other
- * statement on the same subject and object agrees with it (the review itself says the secretome can both promote
- * and inhibit cancer growth, depending on its source).
+ * statement on the same subject and object agrees with it or leaves the direction open (the review itself says the
+ * secretome "regulates" cell growth, and can both promote and inhibit cancer growth, depending on its source).
  */
 export function findContradiction(analysis: SentenceAnalysis): Contradiction | undefined {
   if (!analysis.isClaim) return undefined;
@@ -28,7 +28,7 @@ export function findContradiction(analysis: SentenceAnalysis): Contradiction | u
   }
   if (!opposed) return undefined;
   const twoSided = analysis.matches.some(
-    (match) => match.statement.polarity !== 'neutral' && match.statement.polarity !== opposed.polarity,
+    (match) => match.statement.subject === opposed.subject && match.statement.polarity !== opposed.polarity,
   );
   return twoSided ? undefined : { statement: opposed };
 }
