@@ -181,14 +181,17 @@ function readNumericEntry(text: string, segmentStart: number, segmentEnd: number
     }
     j++;
   }
-  const base = { start: s, end: e, text: text.slice(s, e) };
-  if (dashes === 0) return { ...base, kind: 'number', from: numbers[0], to: numbers[0] };
+  const written = text.slice(s, e);
+  if (dashes === 0) return { start: s, end: e, text: written, kind: 'number', from: numbers[0], to: numbers[0] };
   if (numbers.length === 2) {
-    const [from, to] = numbers as [number, number];
+    const from = numbers[0]!;
+    const to = numbers[1]!;
+    const entry: CitationEntry = { start: s, end: e, text: written, kind: 'range', from, to };
     const problem = rangeProblem(from, to);
-    return problem ? { ...base, kind: 'range', from, to, problem } : { ...base, kind: 'range', from, to };
+    if (problem) entry.problem = problem;
+    return entry;
   }
-  const entry: CitationEntry = { ...base, kind: 'range', problem: 'dangling-range' };
+  const entry: CitationEntry = { start: s, end: e, text: written, kind: 'range', problem: 'dangling-range' };
   if (numbers.length === 1) {
     if (dashBeforeFirstNumber) entry.to = numbers[0];
     else entry.from = numbers[0];
@@ -340,7 +343,8 @@ function skipCommandName(text: string, backslash: number, end: number): number {
   return j;
 }
 
-function readLatexCite(text: string, backslash: number, end: number): Citation | undefined {
+/** Reads the cite command at `backslash` (`\citep[p.~3]{key}`), or undefined when there is none or it is unclosed. */
+export function readLatexCite(text: string, backslash: number, end: number): Citation | undefined {
   const nameEnd = skipCommandName(text, backslash, end);
   const command = text.slice(backslash + 1, nameEnd);
   if (!LATEX_CITE_COMMANDS.has(command)) return undefined;

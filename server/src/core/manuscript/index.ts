@@ -1,3 +1,47 @@
 /** The manuscript model: prose, sentences and citations of a Markdown, LaTeX or plain-text document. */
+import { findCitations } from './citations';
+import { extractLatexProse } from './latex';
+import { extractMarkdownProse } from './markdown';
+import { extractPlaintextProse } from './plaintext';
+import type { ProseExtraction } from './proseCollector';
+import { splitSentences } from './sentences';
+import type { Manuscript, ManuscriptLanguage, Span } from './types';
+
 export * from './types';
 export { findCitations, LATEX_CITE_COMMANDS, MAX_EXPANDED_RANGE } from './citations';
+export { citationAt, isProse, sentenceAt } from './lookup';
+
+/** Parses a manuscript: its prose spans, paragraphs, sentences and citations. Never throws on any text. */
+export function parseManuscript(text: string, language: ManuscriptLanguage): Manuscript {
+  const extraction = extractProse(text, language);
+  const prose = mergedPieces(extraction);
+  const citations = findCitations(text, language, prose);
+  const { sentences, paragraphs } = splitSentences(text, extraction.blocks, citations);
+  const manuscript: Manuscript = { text, language, prose, paragraphs, sentences, citations };
+  if (extraction.referenceListStart !== undefined) manuscript.referenceListStart = extraction.referenceListStart;
+  return manuscript;
+}
+
+function extractProse(text: string, language: ManuscriptLanguage): ProseExtraction {
+  switch (language) {
+    case 'markdown':
+      return extractMarkdownProse(text);
+    case 'latex':
+      return extractLatexProse(text);
+    default:
+      return extractPlaintextProse(text);
+  }
+}
+
+/** All blocks' pieces in document order, touching pieces merged (a heading's text and its line break, say). */
+function mergedPieces(extraction: ProseExtraction): Span[] {
+  const spans: Span[] = [];
+  for (const block of extraction.blocks) {
+    for (const piece of block.pieces) {
+      const last = spans[spans.length - 1];
+      if (last && piece.start <= last.end) last.end = Math.max(last.end, piece.end);
+      else spans.push({ start: piece.start, end: piece.end });
+    }
+  }
+  return spans;
+}

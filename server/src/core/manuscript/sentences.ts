@@ -1,0 +1,236 @@
+/**
+ * Sentences: each prose block is joined (markup left out) and split with Intl.Segmenter, then the splits the
+ * segmenter gets wrong in scientific prose are undone: after abbreviations ("et al.", "Fig.", "approx."),
+ * inside citations, and before a citation that follows the full stop ("…healing. [17]").
+ */
+import type { ProseBlock } from './proseCollector';
+import { isWhitespaceCode } from './proseCollector';
+import { spanIndexAt } from './lookup';
+import type { Citation, Sentence, Span } from './types';
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/**
+ * Intl.Segmenter's cost grows with the length of the string it is given times the number of segments, so long
+ * blocks are fed to it in windows of this many characters.
+ */
+const SEGMENTER_WINDOW = 1500;
+
+/**
+ * Abbreviations after which a full stop does not end a sentence, lower-cased and without their last full stop
+ * ("et al." is found by its last word, "al").
+ */
+const ABBREVIATIONS = new Set([
+  'al', 'e.g', 'i.e', 'cf', 'vs', 'viz', 'approx', 'ca', 'resp', 'incl', 'dr', 'prof', 'mr', 'mrs', 'ms', 'no', 'nos',
+  'fig', 'figs', 'ref', 'refs', 'eq', 'eqs', 'tab', 'suppl', 'vol', 'pp', 'p', 'sp', 'spp',
+]);
+
+/** A fragment that is only a caption label ("Figure 1.") belongs to the caption text after it. */
+const CAPTION_LABEL_ONLY = /^[*_\s]*(?:Supplementary\s+)?(?:Figure|Fig\.|Table|Tab\.)\s*S?\d+[A-Za-z]?[*_]*\s*[.:]\s*[*_]*\s*$/;
+
+export interface SentenceSplit {
+  sentences: Sentence[];
+  paragraphs: Span[];
+}
+
+export function splitSentences(text: string, blocks: readonly ProseBlock[], citations: readonly Citation[]): SentenceSplit {
+  const sentences: Sentence[] = [];
+  const paragraphs: Span[] = [];
+  for (const block of blocks) {
+    const joined = new JoinedBlock(text, block);
+    const paragraph = joined.trimmedSpan(0, joined.text.length);
+    if (!paragraph) continue;
+    const index = paragraphs.length;
+    paragraphs.push(paragraph);
+    const boundaries = fixBoundaries(joined, segmentStarts(joined.text), citations, block.kind === 'caption');
+    for (let k = 0; k + 1 < boundaries.length; k++) {
+      const span = joined.trimmedSpan(boundaries[k]!, boundaries[k + 1]!);
+      if (!span) continue;
+      span.start = joined.startWithOpeningMarkup(span.start);
+      sentences.push({ ...span, text: text.slice(span.start, span.end), kind: block.kind, paragraph: index });
+    }
+  }
+  return { sentences, paragraphs };
+}
+
+/** A block's prose pieces joined into one string, with the way back from joined offsets to document offsets. */
+class JoinedBlock {
+  readonly text: string;
+  /** Offset in the joined string where each piece starts. */
+  private readonly starts: number[] = [];
+
+  constructor(private readonly document: string, private readonly block: ProseBlock) {
+    const parts: string[] = [];
+    let length = 0;
+    for (const piece of block.pieces) {
+      this.starts.push(length);
+      parts.push(document.slice(piece.start, piece.end));
+      length += piece.end - piece.start;
+    }
+    this.text = parts.join('');
+  }
+
+  /** The document offset of the character at joined offset `j` (0 <= j < length). */
+  toDocument(j: number): number {
+    const k = this.pieceIndex(j);
+    return this.block.pieces[k]!.start + (j - this.starts[k]!);
+  }
+
+  /** The joined offset of document offset `offset`, if it lies in (or at the end of) a piece. */
+  fromDocument(offset: number): number | undefined {
+    const pieces = this.block.pieces;
+    let low = 0;
+    let high = pieces.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const piece = pieces[mid]!;
+      if (offset < piece.start) high = mid - 1;
+      else if (offset > piece.end) low = mid + 1;
+      else return this.starts[mid]! + (offset - piece.start);
+    }
+    return undefined;
+  }
+
+  /**
+   * A sentence that starts a piece starts with the markup before it when that markup sits on the same line
+   * (`\emph{Secretome}…`, a code span): the sentence's text then reads as written.
+   */
+  startWithOpeningMarkup(start: number): number {
+    const pieces = this.block.pieces;
+    const joinedStart = this.fromDocument(start);
+    if (joinedStart === undefined) return start;
+    const k = this.pieceIndex(joinedStart);
+    if (k === 0 || pieces[k]!.start !== start) return start;
+    const gapStart = pieces[k - 1]!.end;
+    if (start - gapStart > 200) return start;
+    let s = gapStart;
+    while (s < start) {
+      const c = this.document.charCodeAt(s);
+      if (c === 0x0a) return start;
+      if (!isWhitespaceCode(c)) break;
+      s++;
+    }
+    for (let i = s; i < start; i++) {
+      if (this.document.charCodeAt(i) === 0x0a) return start;
+    }
+    return s;
+  }
+
+  /** The document span of joined [from, to) without surrounding whitespace, or undefined when it is blank. */
+  trimmedSpan(from: number, to: number): Span | undefined {
+    const text = this.text;
+    let a = from;
+    let b = to;
+    while (a < b && isWhitespaceCode(text.charCodeAt(a))) a++;
+    while (b > a && isWhitespaceCode(text.charCodeAt(b - 1))) b--;
+    if (a === b) return undefined;
+    return { start: this.toDocument(a), end: this.toDocument(b - 1) + 1 };
+  }
+
+  private pieceIndex(j: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid]! <= j) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+}
+
+/** Where the segmenter starts sentences, plus the end: [0, …, length]. Long text goes through in windows. */
+function segmentStarts(text: string): number[] {
+  const starts: number[] = [];
+  let position = 0;
+  /** Whether the window starts inside a sentence the previous window could not end. */
+  let continuing = false;
+  while (position < text.length) {
+    const windowEnd = Math.min(text.length, position + SEGMENTER_WINDOW);
+    const found: number[] = [];
+    for (const segment of segmenter.segment(text.slice(position, windowEnd))) found.push(position + segment.index);
+    const segmentCount = found.length;
+    if (continuing) found.shift();
+    if (windowEnd < text.length && segmentCount > 1) {
+      // The window's last segment may be cut short: segment it again as the start of the next window.
+      position = found.pop()!;
+      starts.push(...found);
+      continuing = false;
+    } else {
+      // A whole window without a sentence end (a run of garbage) carries on without inventing one.
+      starts.push(...found);
+      continuing = true;
+      position = windowEnd;
+    }
+  }
+  if (starts[0] !== 0) starts.unshift(0);
+  starts.push(text.length);
+  return starts;
+}
+
+/** Undoes the segmenter's wrong splits: the result is the kept boundaries, first 0 and last the length. */
+function fixBoundaries(joined: JoinedBlock, boundaries: number[], citations: readonly Citation[], isCaption: boolean): number[] {
+  const text = joined.text;
+  const kept: number[] = [0];
+  const last = boundaries.length - 1;
+  for (let k = 1; k < last; k++) {
+    let boundary = boundaries[k]!;
+    const previous = kept[kept.length - 1]!;
+    if (boundary <= previous) continue;
+    if (endsWithAbbreviation(text, previous, boundary)) continue;
+    if (isCaption && boundary - previous < 80 && CAPTION_LABEL_ONLY.test(text.slice(previous, boundary))) continue;
+    if (insideCitation(joined, boundary, citations)) continue;
+    boundary = afterLeadingCitations(joined, boundary, citations);
+    const next = boundaries[k + 1]!;
+    if (boundary >= next || isBlankIn(text, boundary, next)) {
+      // The next fragment was nothing but citations: it belongs to this sentence entirely.
+      continue;
+    }
+    kept.push(boundary);
+  }
+  kept.push(text.length);
+  return kept;
+}
+
+function insideCitation(joined: JoinedBlock, boundary: number, citations: readonly Citation[]): boolean {
+  const offset = joined.toDocument(boundary);
+  const index = spanIndexAt(citations, offset);
+  return index >= 0 && citations[index]!.start < offset;
+}
+
+/** Moves a boundary past citations that open the next fragment ("healing. [17] The…" keeps [17] with "healing."). */
+function afterLeadingCitations(joined: JoinedBlock, boundary: number, citations: readonly Citation[]): number {
+  const text = joined.text;
+  let moved = boundary;
+  for (;;) {
+    let j = moved;
+    while (j < text.length && (isWhitespaceCode(text.charCodeAt(j)) || text.charCodeAt(j) === 0x7e /* ~ */)) j++;
+    if (j >= text.length) return moved;
+    const offset = joined.toDocument(j);
+    const index = spanIndexAt(citations, offset);
+    if (index < 0 || citations[index]!.start !== offset) return moved;
+    const end = joined.fromDocument(citations[index]!.end);
+    if (end === undefined || end <= j) return moved;
+    moved = end;
+  }
+}
+
+/** Whether the fragment [from, to) ends with a full stop that belongs to an abbreviation ("et al.", "Fig.", "e.g."). */
+function endsWithAbbreviation(text: string, from: number, to: number): boolean {
+  let end = to;
+  while (end > from && (isWhitespaceCode(text.charCodeAt(end - 1)) || CLOSING_QUOTES.includes(text.charAt(end - 1)))) end--;
+  if (end <= from || text.charCodeAt(end - 1) !== 0x2e /* . */) return false;
+  const wordEnd = end - 1;
+  let wordStart = wordEnd;
+  while (wordStart > from && wordEnd - wordStart < 8 && !isWhitespaceCode(text.charCodeAt(wordStart - 1)) && !'([~'.includes(text.charAt(wordStart - 1))) wordStart--;
+  return wordStart < wordEnd && ABBREVIATIONS.has(text.slice(wordStart, wordEnd).toLowerCase());
+}
+
+const CLOSING_QUOTES = '"\'”’)';
+
+function isBlankIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (!isWhitespaceCode(text.charCodeAt(i))) return false;
+  }
+  return true;
+}
