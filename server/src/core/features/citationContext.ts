@@ -2,7 +2,7 @@
  * Recognises a citation being typed at the end of the text before the cursor: `[11, 1`, `[Caseiro`, `[11-`,
  * `\citep[see][]{caseiro2019, gon`, `[@caseiro2019; @ran`. The text is at most one line, so the patterns stay cheap.
  */
-import type { ManuscriptLanguage } from '../manuscript/types';
+import { MAX_EXPANDED_RANGE, type ManuscriptLanguage } from '../manuscript';
 
 export interface CitationContext {
   syntax: 'numeric' | 'latex' | 'pandoc';
@@ -95,9 +95,8 @@ function numericContext(before: string, language: ManuscriptLanguage): CitationC
     if (!numbers) return undefined;
     const from = Number(numbers[1]);
     const to = numbers[2] === undefined ? from : Number(numbers[2]);
-    // Only small ranges are expanded; an absurd range excludes nothing.
-    if (to >= from && to - from <= 200) for (let n = from; n <= to; n++) citedNumbers.push(n);
-    else citedNumbers.push(from);
+    // Only small ranges are expanded; a reversed or absurd range excludes nothing.
+    if (to >= from && to - from <= MAX_EXPANDED_RANGE) for (let n = from; n <= to; n++) citedNumbers.push(n);
   }
   const current = inner.slice(separator + 1);
   const query = current.trimStart();

@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { Reference } from '../datasetTypes';
 import type { DatasetTerm } from '../dataset';
-import { sentenceAt } from '../manuscript';
+import { isProse, sentenceAt } from '../manuscript';
 import { escapeMarkdown, formatReferenceNumbers } from '../format';
 import type { FeatureContext } from './context';
 import { rankReferences } from './referenceRanking';
@@ -33,7 +33,7 @@ export function doComplete(context: FeatureContext, position: Position): Complet
   const beforeStart = offset - before.length;
 
   const citation = findCitationContext(before, context.manuscript.language);
-  if (citation) {
+  if (citation && isWhereCitationsAre(context, citation, before, beforeStart)) {
     if (!config.completion.citations) return emptyList();
     return completeCitation(context, citation, beforeStart, offset);
   }
@@ -41,6 +41,15 @@ export function doComplete(context: FeatureContext, position: Position): Complet
     return { isIncomplete: false, items: completeTerms(context, before, offset) };
   }
   return emptyList();
+}
+
+/**
+ * A bracket or `@` counts only in prose, not in code, math or comments. LaTeX cite commands are markup, so there the
+ * test is that the line is not commented out before the command.
+ */
+function isWhereCitationsAre(context: FeatureContext, citation: CitationContext, before: string, beforeStart: number): boolean {
+  if (citation.syntax === 'latex') return !/(^|[^\\])%/.test(before.slice(0, citation.openStart));
+  return isProse(context.manuscript, beforeStart + citation.openStart);
 }
 
 function emptyList(): CompletionList {

@@ -45,7 +45,10 @@ export function scoreReferencesForText(dataset: Dataset, sentence: string): Map<
     const aboutSubject = mentioned.has(statement.subject);
     const aboutObject = statement.objectCues.some((cue) => lower.includes(cue));
     if (!aboutSubject && !aboutObject) continue;
-    const weight = aboutSubject && aboutObject ? 3 : aboutSubject ? 1.5 : 1;
+    // Naming only the subject says little when the review has many statements about it ("the secretome").
+    const subjectOnly = 1 / dataset.statementsAbout(statement.subject).length;
+    // A statement backed by one paper says more about that paper than one backed by a group of eight.
+    const weight = (aboutSubject && aboutObject ? 3 : aboutSubject ? subjectOnly : 1) / Math.sqrt(statement.refs.length);
     for (const number of statement.refs) add(number, weight);
   }
   return scores;
