@@ -21,14 +21,17 @@ export function computeDiagnostics(context: FeatureContext): Diagnostic[] {
   const enabled = new Set<RuleCode>(rules.filter((rule) => ruleSettings(config, rule.code).enabled).map((rule) => rule.code));
   if (enabled.size === 0) return [];
 
-  const findings = lintManuscript(dataset, manuscript, { enabled });
   const lineOf = (offset: number) => document.positionAt(offset).line;
   const suppressions = parseSuppressions(manuscript.text, lineOf);
-  const kept = findings.filter((finding) => !isSuppressed(suppressions, finding.code, finding.start, lineOf(finding.start)));
-
   const cap = Math.max(0, Math.floor(config.lint.maxDiagnostics));
+  const { findings: kept, complete } = lintManuscript(dataset, manuscript, {
+    enabled,
+    keep: (finding) => !isSuppressed(suppressions, finding.code, finding.start, lineOf(finding.start)),
+    limit: cap + 1,
+  });
+
   const shown = kept.slice(0, cap).map((finding) => toDiagnostic(finding, document, ruleSettings(config, finding.code).severity));
-  if (kept.length > cap) shown.push(tooMany(kept.length, cap, document, kept[Math.max(0, cap - 1)]));
+  if (kept.length > cap) shown.push(tooMany(complete ? kept.length : undefined, cap, document, kept[Math.max(0, cap - 1)]));
   return shown;
 }
 
@@ -66,13 +69,13 @@ const SEVERITIES: Record<RuleSeverity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-function tooMany(total: number, cap: number, document: TextDocument, last: Finding | undefined): Diagnostic {
+function tooMany(total: number | undefined, cap: number, document: TextDocument, last: Finding | undefined): Diagnostic {
   const at = document.positionAt(last ? last.end : 0);
   return {
     range: { start: at, end: at },
     severity: DiagnosticSeverity.Information,
     code: TOO_MANY_CODE,
     source: DIAGNOSTIC_SOURCE,
-    message: `Showing ${cap} of ${total} secretome diagnostics; raise secretome.lint.maxDiagnostics to see the rest.`,
+    message: `Showing ${cap} of ${total ?? `more than ${cap}`} secretome diagnostics; raise secretome.lint.maxDiagnostics to see the rest.`,
   };
 }

@@ -38,11 +38,22 @@ export interface LintOptions {
   enabled: ReadonlySet<RuleCode>;
   /** Keys a user bibliography defines, besides the dataset's own. */
   extraKeys?: ReadonlySet<string>;
+  /** Findings to drop (silenced by a comment); they do not count toward `limit`. */
+  keep?: (finding: Finding) => boolean;
+  /** Stop once this many findings are kept: a flood is cut short instead of analysed to the end. */
+  limit?: number;
 }
 
-/** Findings of the enabled rules over the whole manuscript, in document order of paragraphs and rule order within. */
-export function lintManuscript(dataset: Dataset, manuscript: Manuscript, options: LintOptions): Finding[] {
+export interface LintResult {
+  findings: Finding[];
+  /** False when `limit` stopped the run before the end of the document. */
+  complete: boolean;
+}
+
+/** Findings of the enabled rules over the manuscript, in document order of paragraphs and rule order within. */
+export function lintManuscript(dataset: Dataset, manuscript: Manuscript, options: LintOptions): LintResult {
   const units = paragraphUnits(manuscript);
+  const limit = options.limit ?? Infinity;
   const style = citationStyleOf(manuscript);
   const knownKeys = knownKeysFor(dataset, options.extraKeys);
   const active = rules.filter((rule) => options.enabled.has(rule.code));
@@ -57,9 +68,13 @@ export function lintManuscript(dataset: Dataset, manuscript: Manuscript, options
       relative = active.flatMap((rule) => rule.check(context)).map((finding) => shift(finding, -unit.span.start));
       cache.set(key, relative);
     }
-    for (const finding of relative) findings.push(shift(finding, unit.span.start));
+    for (const finding of relative) {
+      const absolute = shift(finding, unit.span.start);
+      if (!options.keep || options.keep(absolute)) findings.push(absolute);
+    }
+    if (findings.length >= limit) return { findings, complete: unit === units[units.length - 1] };
   }
-  return findings;
+  return { findings, complete: true };
 }
 
 /** A paragraph's sentences and citations, gathered once per document. */
@@ -87,7 +102,26 @@ function paragraphUnits(manuscript: Manuscript): Unit[] {
     if (unit && unit.span.start <= citation.start) unit.citations.push(citation);
     else loose.push({ span: { start: citation.start, end: citation.end }, sentences: [], citations: [citation] });
   }
-  return [...units, ...loose].filter((unit) => unit.sentences.length > 0 || unit.citations.length > 0).sort((a, b) => a.span.start - b.span.start);
+  return [...units, ...loose]
+    .filter((unit) => unit.sentences.length > 0 || unit.citations.length > 0)
+    .sort((a, b) => a.span.start - b.span.start)
+    .flatMap(chunked);
+}
+
+/** Sentences per unit at most: a pasted wall of text becomes several units, so a flood can stop between them. */
+const MAX_UNIT_SENTENCES = 100;
+
+function chunked(unit: Unit): Unit[] {
+  if (unit.sentences.length <= MAX_UNIT_SENTENCES) return [unit];
+  const chunks: Unit[] = [];
+  for (let i = 0; i < unit.sentences.length; i += MAX_UNIT_SENTENCES) {
+    const sentences = unit.sentences.slice(i, i + MAX_UNIT_SENTENCES);
+    const start = i === 0 ? unit.span.start : sentences[0].start;
+    const last = i + MAX_UNIT_SENTENCES >= unit.sentences.length;
+    const end = last ? unit.span.end : unit.sentences[i + MAX_UNIT_SENTENCES].start;
+    chunks.push({ span: { start, end }, sentences, citations: unit.citations.filter((c) => c.start >= start && c.start < end) });
+  }
+  return chunks;
 }
 
 /** What the findings of a unit depend on: its text and how it was split (sentence kinds and bounds). */
