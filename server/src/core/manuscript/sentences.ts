@@ -42,7 +42,8 @@ export function splitSentences(text: string, blocks: readonly ProseBlock[], cita
     if (!paragraph) continue;
     const index = paragraphs.length;
     paragraphs.push(paragraph);
-    const boundaries = fixBoundaries(joined, segmentStarts(joined.text), citations, block.kind === 'caption');
+    const starts = withSplitsAfterCitations(joined, segmentStarts(joined.text), citations);
+    const boundaries = fixBoundaries(joined, starts, citations, block.kind === 'caption');
     for (let k = 0; k + 1 < boundaries.length; k++) {
       const span = joined.trimmedSpan(boundaries[k]!, boundaries[k + 1]!);
       if (!span) continue;
@@ -67,7 +68,16 @@ class JoinedBlock {
       parts.push(document.slice(piece.start, piece.end));
       length += piece.end - piece.start;
     }
-    this.text = parts.join('');
+    // Intl.Segmenter ends a sentence at every line break; inside a block a line break is only a space.
+    this.text = parts.join('').replace(/[\n\r\v\f\u0085\u2028\u2029]/g, ' ');
+  }
+
+  get start(): number {
+    return this.block.pieces[0]!.start;
+  }
+
+  get end(): number {
+    return this.block.pieces[this.block.pieces.length - 1]!.end;
   }
 
   /** The document offset of the character at joined offset `j` (0 <= j < length). */
@@ -166,6 +176,43 @@ function segmentStarts(text: string): number[] {
   if (starts[0] !== 0) starts.unshift(0);
   starts.push(text.length);
   return starts;
+}
+
+/**
+ * The segmenter does not split "healing.[17] The next" or "healing.~\\cite{a} Next": a citation right after a full
+ * stop, followed by a capital, ends the sentence.
+ */
+function withSplitsAfterCitations(joined: JoinedBlock, starts: number[], citations: readonly Citation[]): number[] {
+  const text = joined.text;
+  const added: number[] = [];
+  let index = firstCitationFrom(citations, joined.start);
+  for (; index < citations.length && citations[index]!.start < joined.end; index++) {
+    const citation = citations[index]!;
+    const from = joined.fromDocument(citation.start);
+    const to = joined.fromDocument(citation.end);
+    if (from === undefined || to === undefined) continue;
+    let before = from;
+    while (before > 0 && (text.charCodeAt(before - 1) === 0x7e || isWhitespaceCode(text.charCodeAt(before - 1)))) before--;
+    if (before === 0 || !'.!?'.includes(text.charAt(before - 1)) || endsWithAbbreviation(text, 0, before)) continue;
+    let after = to;
+    while (after < text.length && isWhitespaceCode(text.charCodeAt(after))) after++;
+    if (after === to || after >= text.length || !/[\p{Lu}\p{N}"“(\[]/u.test(text.charAt(after))) continue;
+    added.push(to);
+  }
+  if (added.length === 0) return starts;
+  return [...new Set([...starts, ...added])].sort((a, b) => a - b);
+}
+
+/** Index of the first citation that starts at or after `offset`. */
+function firstCitationFrom(citations: readonly Citation[], offset: number): number {
+  let low = 0;
+  let high = citations.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (citations[mid]!.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Undoes the segmenter's wrong splits: the result is the kept boundaries, first 0 and last the length. */
