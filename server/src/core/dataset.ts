@@ -300,8 +300,10 @@ class TermMatcher {
 
   find(text: string, offset: number): TermMention[] {
     const mentions: TermMention[] = [];
-    if (!this.pattern || typeof text !== 'string' || text.length === 0) return mentions;
-    const pattern = new RegExp(this.pattern);
+    const pattern = this.pattern;
+    if (!pattern || typeof text !== 'string' || text.length === 0) return mentions;
+    // One shared global regex: the loop below runs to completion without yielding, so resetting lastIndex suffices.
+    pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       if (match[0].length === 0) {
         pattern.lastIndex++;
@@ -401,8 +403,9 @@ class CueMatcher {
 
   score(text: string): Map<string, number> {
     const scores = new Map<string, number>();
-    if (!this.pattern || typeof text !== 'string' || text.length === 0) return scores;
-    const pattern = new RegExp(this.pattern);
+    const pattern = this.pattern;
+    if (!pattern || typeof text !== 'string' || text.length === 0) return scores;
+    pattern.lastIndex = 0;
     const lower = text.toLowerCase();
     for (let match = pattern.exec(lower); match !== null; match = pattern.exec(lower)) {
       if (match[0].length === 0) {
