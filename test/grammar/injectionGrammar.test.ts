@@ -71,6 +71,8 @@ const cases: Case[] = [
   { host: MARKDOWN, text: 'Secretome contains «FGF» and «BMPs».', scope: 'support.type.factor' },
   { host: MARKDOWN, text: 'Anti-«TGF-β» antibodies.', scope: 'support.type.factor.tgf-beta.secretome' },
   { host: MARKDOWN, text: '# «Exosomes» in wound healing', scope: 'support.class.vesicle.exosomes.secretome' },
+  { host: MARKDOWN, text: 'Some **«exosomes» [13]** and *«TGF-β»* and <span>«BMPs»</span>.', scope: 'support' },
+  { host: MARKDOWN, text: 'Some **exosomes [«13»]** here.', scope: 'constant.numeric.citation.secretome' },
   { host: LATEX, text: '\\section{«TGF-$\\beta$» and «PGE$_2$»}', scope: 'support.type.factor' },
   { host: LATEX, text: 'Cells release «exosomes» \\cite{a}.', scope: 'support.class.vesicle.exosomes.secretome' },
   { host: LATEX, text: '\\emph{«apoptotic bodies»}', scope: 'support.class.vesicle.apoptotic-bodies.secretome' },
