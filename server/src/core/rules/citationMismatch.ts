@@ -24,7 +24,7 @@ export const citationMismatch: Rule = {
       const expected = formatReferenceNumbers(support.refs);
       const reason = support.statement
         ? `The review cites ${expected} for this: ${quoteStatement(support.statement)}`
-        : `The review's reference for this is ${support.refs.map((number) => describeReference(context.dataset, number)).join('; ')}`;
+        : `The review's reference for this is ${support.refs.map((number) => describeWithTitle(context, number)).join('; ')}`;
       const citedFor = analysis.knownNumbers
         .map((number) => context.dataset.reference(number))
         .filter((reference) => reference !== undefined)
@@ -53,3 +53,8 @@ export const citationMismatch: Rule = {
     return findings;
   },
 };
+
+function describeWithTitle(context: RuleContext, number: number): string {
+  const title = context.dataset.reference(number)?.title;
+  return title ? `${describeReference(context.dataset, number)}, “${title}”` : describeReference(context.dataset, number);
+}

@@ -65,7 +65,11 @@ export function lintManuscript(dataset: Dataset, manuscript: Manuscript, options
     let relative = cache.get(key);
     if (!relative) {
       const context = unitContext(dataset, manuscript, unit, knownKeys, style);
-      relative = active.flatMap((rule) => rule.check(context)).map((finding) => shift(finding, -unit.span.start));
+      // Document order within the paragraph; rule order breaks ties (the sort is stable).
+      relative = active
+        .flatMap((rule) => rule.check(context))
+        .sort((a, b) => a.start - b.start)
+        .map((finding) => shift(finding, -unit.span.start));
       cache.set(key, relative);
     }
     for (const finding of relative) {

@@ -1,5 +1,6 @@
 /** Flags certainty beyond the evidence ("cures", "proves", "always", "completely safe") in a claim the review supports only with preclinical or early evidence. */
 import type { SentenceAnalysis } from '../claims/analysis';
+import { datasetIndex, findPhrase } from '../claims/datasetIndex';
 import { CERTAINTY_CUES } from '../claims/lexicon';
 import type { Dataset } from '../dataset';
 import type { EvidenceStrength, Statement } from '../datasetTypes';
@@ -22,7 +23,10 @@ export const overstatedClaim: Rule = {
     const findings: Finding[] = [];
     for (const analysis of context.sentences) {
       if (!analysis.isClaim || !analysis.cues.includes('certainty')) continue;
-      const evidence = weakestEvidence(analysis) ?? earlyStageStatement(context.dataset);
+      const evidence =
+        weakest(analysis.matches.map((match) => match.statement)) ??
+        weakest(statementsOnObject(context.dataset, analysis)) ??
+        fieldVerdict(context.dataset);
       const text = analysis.sentence.text;
       const taken: Array<[number, number]> = [];
       for (const cue of CERTAINTY_CUES) {
@@ -60,24 +64,30 @@ export const overstatedClaim: Rule = {
 
 const STRENGTH_ORDER: EvidenceStrength[] = ['under-investigation', 'preclinical', 'clinical-trial', 'reported', 'recommendation'];
 
-/** Of the statements the sentence matches, the one with the weakest evidence: that is the bar the wording must meet. */
-function weakestEvidence(analysis: SentenceAnalysis): Statement | undefined {
-  const statements = analysis.matches.map((match) => match.statement).filter((statement) => statement.strength !== 'recommendation');
-  statements.sort((a, b) => STRENGTH_ORDER.indexOf(a.strength) - STRENGTH_ORDER.indexOf(b.strength));
-  return statements[0];
+/** Of the statements, the one with the weakest evidence: that is the bar the wording must meet. */
+function weakest(statements: readonly Statement[]): Statement | undefined {
+  const findings = statements.filter((statement) => statement.strength !== 'recommendation');
+  findings.sort((a, b) => STRENGTH_ORDER.indexOf(a.strength) - STRENGTH_ORDER.indexOf(b.strength));
+  return findings[0];
 }
 
-const earlyStage = new WeakMap<Dataset, Statement | null>();
+/** Statements about what the sentence is about, whoever the subject: "stroke" finds the review's word on stroke. */
+function statementsOnObject(dataset: Dataset, analysis: SentenceAnalysis): Statement[] {
+  const { objectPhrases } = datasetIndex(dataset);
+  return dataset.statements.filter((statement) => (objectPhrases.get(statement.id) ?? []).some((phrase) => findPhrase(analysis.tokens, phrase) >= 0));
+}
 
-/** The review's own verdict on the field when no statement matches: the research "is still in its early stages". */
-function earlyStageStatement(dataset: Dataset): Statement | undefined {
-  if (!earlyStage.has(dataset)) {
+const verdicts = new WeakMap<Dataset, Statement | null>();
+
+/** The review's own verdict on the field when nothing more specific matches: safety and efficacy are under investigation. */
+function fieldVerdict(dataset: Dataset): Statement | undefined {
+  if (!verdicts.has(dataset)) {
     const found =
-      dataset.statements.find((statement) => /early stages/i.test(statement.quote)) ??
-      dataset.statements.find((statement) => statement.strength === 'preclinical');
-    earlyStage.set(dataset, found ?? null);
+      dataset.statements.find((statement) => statement.strength === 'under-investigation' && /efficacy/.test(statement.object)) ??
+      dataset.statements.find((statement) => statement.strength === 'under-investigation');
+    verdicts.set(dataset, found ?? null);
   }
-  return earlyStage.get(dataset) ?? undefined;
+  return verdicts.get(dataset) ?? undefined;
 }
 
 function insideCitation(analysis: SentenceAnalysis, relativeStart: number): boolean {

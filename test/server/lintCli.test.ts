@@ -1,0 +1,138 @@
+/**
+ * The command-line linter: the bundled dist/cli.js run as a user runs it, and runCli in-process for the edge cases.
+ * Its SARIF is validated against the subset of the SARIF 2.1.0 schema it writes (test/fixtures/lint).
+ */
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import Ajv from 'ajv';
+import { runCli, type CliIo } from '../../server/src/cli';
+
+const root = path.resolve(__dirname, '../..');
+const cli = path.join(root, 'dist/cli.js');
+const draft = 'test/fixtures/lint/sample-draft.md';
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function inProcess(args: string[], files: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    readFile: (file) => {
+      if (!(file in files)) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
+      return files[file];
+    },
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+  };
+  const code = runCli(args, io);
+  return { code, stdout, stderr };
+}
+
+describe('secretome-lint (dist/cli.js)', () => {
+  it('prints file:line:col severity code message, one per diagnostic, and exits 1 on errors', () => {
+    const { code, stdout } = run(draft);
+    const lines = stdout.trim().split('\n');
+    for (const line of lines) assert.match(line, /^test\/fixtures\/lint\/sample-draft\.md:\d+:\d+ (error|warning|info|hint) [a-z-]+ .+/);
+    assert.deepStrictEqual(
+      lines.map((line) => line.split(' ').slice(0, 3).join(' ')),
+      [
+        `${draft}:7:62 warning unsupported-claim`,
+        `${draft}:8:1 warning contradicted-claim`,
+        `${draft}:8:46 warning citation-mismatch`,
+        `${draft}:8:139 warning overstated-claim`,
+        `${draft}:10:1 info noncanonical-term`,
+        `${draft}:10:27 info noncanonical-term`,
+        `${draft}:10:94 error unknown-citation`,
+        `${draft}:10:103 error malformed-citation`,
+      ],
+    );
+    assert.strictEqual(code, 1);
+  });
+
+  it('--format json lists each file with its diagnostics', () => {
+    const { code, stdout } = run('--format', 'json', draft);
+    const report = JSON.parse(stdout);
+    assert.strictEqual(code, 1);
+    assert.strictEqual(report.files[0].file, draft);
+    assert.strictEqual(report.files[0].language, 'markdown');
+    assert.strictEqual(report.files[0].diagnostics.length, 8);
+    assert.deepStrictEqual(Object.keys(report.files[0].diagnostics[0]).sort(), ['code', 'column', 'endColumn', 'endLine', 'line', 'message', 'related', 'severity']);
+    assert.deepStrictEqual(report.errors, []);
+  });
+
+  it('--format sarif is valid SARIF 2.1.0 with a result per diagnostic', () => {
+    const { stdout } = run('--format', 'sarif', draft);
+    const sarif = JSON.parse(stdout);
+    const schema = JSON.parse(fs.readFileSync(path.join(root, 'test/fixtures/lint/sarif-2.1.0-minimal.schema.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    assert.ok(validate(sarif), JSON.stringify(validate.errors));
+    const results = sarif.runs[0].results;
+    assert.strictEqual(results.length, 8);
+    const rules = sarif.runs[0].tool.driver.rules;
+    for (const result of results) assert.strictEqual(rules[result.ruleIndex].id, result.ruleId);
+    assert.deepStrictEqual(results[0].locations[0].physicalLocation.region, { startLine: 7, startColumn: 62, endLine: 7, endColumn: 113 });
+    assert.strictEqual(results.find((r: { ruleId: string }) => r.ruleId === 'noncanonical-term').level, 'note');
+  });
+
+  it('exits 0 on a clean file and 2 on a missing one, still linting the others', () => {
+    const clean = path.join(os.tmpdir(), `secretome-clean-${process.pid}.md`);
+    fs.writeFileSync(clean, 'FGF encourages the proliferation of stem cells [27].\n');
+    try {
+      assert.deepStrictEqual(run(clean), { code: 0, stdout: '', stderr: '' });
+      const mixed = run('no/such/file.md', draft);
+      assert.strictEqual(mixed.code, 2);
+      assert.match(mixed.stderr, /cannot read no\/such\/file\.md: ENOENT/);
+      assert.strictEqual(mixed.stdout.trim().split('\n').length, 8);
+    } finally {
+      fs.unlinkSync(clean);
+    }
+  });
+});
+
+describe('secretome-lint: arguments and inputs (in process)', () => {
+  it('usage errors exit 2 with a message', () => {
+    for (const args of [[], ['--format', 'xml', 'a.md'], ['--disable', 'no-such-rule', 'a.md'], ['--bogus', 'a.md'], ['--max-diagnostics', '0', 'a.md']]) {
+      const result = inProcess(args);
+      assert.strictEqual(result.code, 2, args.join(' '));
+      assert.match(result.stderr, /^secretome-lint: .+\nUsage:/);
+    }
+  });
+
+  it('--help prints usage and exits 0', () => {
+    const result = inProcess(['--help']);
+    assert.strictEqual(result.code, 0);
+    assert.match(result.stdout, /^Usage: secretome-lint/);
+  });
+
+  it('reads the language from the extension', () => {
+    const text = 'The secretome accelerates wound healing \\cite{nobody1999}.';
+    assert.match(inProcess(['a.tex'], { 'a.tex': text }).stdout, /^a\.tex:1:47 error unknown-citation/);
+    assert.match(inProcess(['a.txt'], { 'a.txt': text }).stdout, /^a\.txt:1:1 warning unsupported-claim /, 'plain text has no \\cite');
+  });
+
+  it('--disable turns a rule off', () => {
+    const files = { 'a.md': 'Earlier work cited [55].' };
+    assert.strictEqual(inProcess(['a.md'], files).code, 1);
+    assert.deepStrictEqual(inProcess(['--disable', 'unknown-citation', 'a.md'], files), { code: 0, stdout: '', stderr: '' });
+  });
+
+  it('skips a binary file with a clear message and exit 2', () => {
+    const result = inProcess(['blob.md', 'a.md'], { 'blob.md': 'PK\u0003\u0004\u0000\u0000binary', 'a.md': 'Earlier work cited [55].' });
+    assert.strictEqual(result.code, 2);
+    assert.match(result.stderr, /blob\.md looks like a binary file/);
+    assert.match(result.stdout, /^a\.md:1:21 error unknown-citation/);
+  });
+
+  it('--max-diagnostics caps each file', () => {
+    const text = Array.from({ length: 20 }, (_, i) => `Earlier work cited [${60 + i}].`).join('\n\n');
+    const lines = inProcess(['--max-diagnostics', '5', 'a.md'], { 'a.md': text }).stdout.trim().split('\n');
+    assert.strictEqual(lines.length, 6);
+    assert.match(lines[5], /too-many-diagnostics/);
+  });
+});
