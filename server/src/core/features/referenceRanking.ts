@@ -58,66 +58,110 @@ export function scoreReferencesForText(dataset: Dataset, sentence: string): Map<
 export function rankReferences(dataset: Dataset, sentence: string, options: RankingOptions = {}): RankedReference[] {
   const context = scoreReferencesForText(dataset, sentence);
   const query = options.query?.trim();
-  let candidates: RankedReference[];
-  if (query) {
-    candidates = fuseFor(dataset)
-      .search(query)
-      .map((result) => ({
-        reference: result.item,
-        contextScore: context.get(result.item.number) ?? 0,
-        queryScore: result.score ?? 0,
-      }));
-  } else {
-    candidates = dataset.references.map((reference) => ({
-      reference,
-      contextScore: context.get(reference.number) ?? 0,
-    }));
-  }
+  const queryScores = query ? searchReferences(dataset, query) : undefined;
   const prefix = options.numberPrefix;
   const exclude = options.exclude;
-  return candidates
-    .filter((candidate) => !prefix || String(candidate.reference.number).startsWith(prefix))
-    .filter((candidate) => !exclude?.has(candidate.reference.number))
-    .sort(
-      (a, b) =>
-        queryBand(a) - queryBand(b) ||
-        b.contextScore - a.contextScore ||
-        a.reference.number - b.reference.number,
-    );
+  const candidates: RankedReference[] = [];
+  for (const reference of dataset.references) {
+    const queryScore = queryScores?.get(reference.number);
+    if (queryScores && queryScore === undefined) continue;
+    if (prefix && !String(reference.number).startsWith(prefix)) continue;
+    if (exclude?.has(reference.number)) continue;
+    candidates.push({ reference, contextScore: context.get(reference.number) ?? 0, queryScore });
+  }
+  return candidates.sort(
+    (a, b) => queryBand(a) - queryBand(b) || b.contextScore - a.contextScore || a.reference.number - b.reference.number,
+  );
 }
 
 /**
- * Fuse scores closer than one band apart count as equally good matches, so the sentence decides between them
- * (typing "secretome" matches many titles equally well; the sentence about wounds picks the wound papers).
+ * Scores close to each other count as equally good matches, so the sentence decides between them (typing
+ * "secretome" matches many titles equally well; a sentence about wounds then puts the wound papers first).
  */
 function queryBand(candidate: RankedReference): number {
-  return candidate.queryScore === undefined ? 0 : Math.round(candidate.queryScore * 10);
+  return candidate.queryScore === undefined ? 0 : Math.round(candidate.queryScore * 20);
 }
 
-const fuseIndexes = new WeakMap<Dataset, Fuse<Reference>>();
+/**
+ * Where a query word matched says how much it means: the first author or the key names the paper, a title word or a
+ * topic only describes it. Added to Fuse's 0..1 distance.
+ */
+const fieldPenalty = { firstAuthor: 0, key: 0, author: 0.05, year: 0.05, title: 0.1, journal: 0.1, topic: 0.15, citedFor: 0.2 };
+type Field = keyof typeof fieldPenalty;
 
-function fuseFor(dataset: Dataset): Fuse<Reference> {
-  let fuse = fuseIndexes.get(dataset);
-  if (!fuse) {
-    const topicLabels = new Map(dataset.raw.topics.map((topic) => [topic.id, topic.label]));
-    fuse = new Fuse([...dataset.references], {
-      includeScore: true,
-      ignoreLocation: true,
-      ignoreDiacritics: true,
-      threshold: 0.35,
-      minMatchCharLength: 2,
-      keys: [
-        { name: 'firstAuthor', weight: 4 },
-        { name: 'authors', weight: 2 },
-        { name: 'key', weight: 2 },
-        { name: 'title', weight: 2 },
-        { name: 'journal', weight: 1.5 },
-        { name: 'year', weight: 1.5, getFn: (reference) => String(reference.year) },
-        { name: 'topics', weight: 1, getFn: (reference) => reference.topics.map((id) => topicLabels.get(id) ?? id) },
-        { name: 'citedFor', weight: 0.5 },
-      ],
-    });
-    fuseIndexes.set(dataset, fuse);
+interface TokenIndex {
+  fuse: Fuse<string>;
+  /** For each token, the references it occurs in and the best (lowest) field penalty there. */
+  references: Map<string, Map<number, number>>;
+}
+
+const tokenIndexes = new WeakMap<Dataset, TokenIndex>();
+
+/**
+ * Fuzzy search by word: each query word is matched with Fuse.js against the distinct words of the references (short
+ * strings, so typo-tolerant matching stays fast), and a reference must match every query word. Returns each matching
+ * reference's mean distance.
+ */
+function searchReferences(dataset: Dataset, query: string): Map<number, number> {
+  const index = tokenIndexFor(dataset);
+  const words = tokenize(query);
+  let result: Map<number, number> | undefined;
+  for (const word of words) {
+    const best = new Map<number, number>();
+    for (const match of index.fuse.search(word)) {
+      for (const [number, penalty] of index.references.get(match.item)!) {
+        const score = (match.score ?? 0) + penalty;
+        if (score < (best.get(number) ?? Infinity)) best.set(number, score);
+      }
+    }
+    if (!result) {
+      result = best;
+      continue;
+    }
+    const combined = new Map<number, number>();
+    for (const [number, score] of result) {
+      const other = best.get(number);
+      if (other !== undefined) combined.set(number, score + other);
+    }
+    result = combined;
   }
-  return fuse;
+  if (!result) return new Map();
+  for (const [number, score] of result) result.set(number, score / words.length);
+  return result;
+}
+
+function tokenize(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= 2);
+}
+
+function tokenIndexFor(dataset: Dataset): TokenIndex {
+  let index = tokenIndexes.get(dataset);
+  if (index) return index;
+  const references = new Map<string, Map<number, number>>();
+  const addTokens = (number: number, text: string, field: Field) => {
+    for (const token of tokenize(text)) {
+      let entry = references.get(token);
+      if (!entry) references.set(token, (entry = new Map()));
+      entry.set(number, Math.min(entry.get(number) ?? Infinity, fieldPenalty[field]));
+    }
+  };
+  for (const reference of dataset.references) {
+    addTokens(reference.number, reference.firstAuthor, 'firstAuthor');
+    addTokens(reference.number, reference.key, 'key');
+    addTokens(reference.number, reference.authors, 'author');
+    addTokens(reference.number, String(reference.year), 'year');
+    addTokens(reference.number, reference.title, 'title');
+    addTokens(reference.number, reference.journal, 'journal');
+    for (const topic of reference.topics) addTokens(reference.number, dataset.topic(topic)?.label ?? topic, 'topic');
+    addTokens(reference.number, reference.citedFor, 'citedFor');
+  }
+  const fuse = new Fuse([...references.keys()], { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 2 });
+  index = { fuse, references };
+  tokenIndexes.set(dataset, index);
+  return index;
 }
