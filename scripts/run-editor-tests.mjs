@@ -130,6 +130,7 @@ async function runInCodeServer({ grep, keep }) {
       console.log(summaryLine(result?.passed ?? 0, (result?.failed ?? 0) + 1));
       return 1;
     }
+    if (result.failed > 0) printExtensionLogs(sandbox);
     console.log(`editor suite finished in ${seconds} s (code-server start, build, workbench load and tests)`);
     console.log(summaryLine(result.passed, result.failed));
     return exitCode === 0 && result.failed === 0 && result.passed > 0 ? 0 : 1;
@@ -143,6 +144,18 @@ async function runInCodeServer({ grep, keep }) {
     await server?.stop();
     if (keep) console.log(`kept ${sandbox.root}`);
     else sandbox.remove();
+  }
+}
+
+/** On failure, the extension's own output channel usually says why (for example: the server did not start). */
+function printExtensionLogs(sandbox) {
+  const logsDir = path.join(sandbox.userDataDir, 'logs');
+  const found = existsSync(logsDir)
+    ? readdirSync(logsDir, { recursive: true }).filter((file) => String(file).endsWith('Secretome Writer.log'))
+    : [];
+  for (const file of found) {
+    const text = readFileSync(path.join(logsDir, String(file)), 'utf8');
+    console.log(`--- output channel "Secretome Writer" (last lines) ---\n${text.split('\n').slice(-30).join('\n')}`);
   }
 }
 

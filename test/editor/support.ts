@@ -13,7 +13,7 @@ export const extensionId = 'secretome-writer.secretome-writer';
 export const fixturesDir = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 'editor');
 
 /** How long one poll may take: the first request also waits for the server to start. */
-const defaultDeadlineMs = 30_000;
+const defaultDeadlineMs = 20_000;
 
 export async function activateExtension(): Promise<void> {
   const extension = vscode.extensions.getExtension(extensionId);
