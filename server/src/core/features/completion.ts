@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { Reference } from '../datasetTypes';
 import type { DatasetTerm } from '../dataset';
-import { isProse, sentenceAt } from '../manuscript';
+import { isProse } from '../manuscript';
 import { escapeMarkdown, formatReferenceNumbers } from '../format';
 import type { FeatureContext } from './context';
 import { rankReferences } from './referenceRanking';
@@ -110,32 +110,40 @@ function referenceDocumentation(context: FeatureContext, reference: Reference): 
   ].join('\n\n');
 }
 
-/** The sentence around the cursor, without the citation being typed, for ranking. */
+/** How far either side of the cursor the ranking looks for the sentence being written. */
+const sentenceWindow = 600;
+const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/**
+ * The sentence around the cursor, without the citation being typed, for ranking. Only a window around the cursor is
+ * segmented, so completion never waits for the whole document to be split into sentences.
+ */
 function sentenceTextAround(context: FeatureContext, offset: number, citationStart: number): string {
-  const { manuscript, document } = context;
-  const text = document.getText();
-  const sentence = sentenceAt(manuscript, offset) ?? sentenceAt(manuscript, Math.max(0, citationStart - 1));
-  if (sentence) {
-    return text.slice(sentence.start, Math.min(citationStart, sentence.end)) + ' ' + text.slice(offset, sentence.end);
+  const text = context.document.getText();
+  const paragraphBreak = /\n[ \t]*\n/g;
+  const windowStart = Math.max(0, citationStart - sentenceWindow);
+  let start = windowStart;
+  for (const match of text.slice(windowStart, citationStart).matchAll(paragraphBreak)) {
+    start = windowStart + match.index! + match[0].length;
   }
-  const lineStart = text.lastIndexOf('\n', citationStart - 1) + 1;
-  const lineEnd = text.indexOf('\n', offset);
-  return text.slice(lineStart, citationStart) + ' ' + text.slice(offset, lineEnd === -1 ? text.length : lineEnd);
+  const after = text.slice(offset, offset + sentenceWindow);
+  const nextBreak = after.search(paragraphBreak);
+  const end = offset + (nextBreak === -1 ? after.length : nextBreak);
+  const window = text.slice(start, citationStart) + ' ' + text.slice(offset, end);
+  const cursor = citationStart - start;
+  let sentence = window;
+  for (const segment of sentenceSegmenter.segment(window)) {
+    // The citation belongs to the sentence it ends, so a segment that starts at the cursor is the next sentence.
+    if (segment.index < cursor) sentence = segment.segment;
+    else break;
+  }
+  return sentence;
 }
 
+/** Whether the word just typed is prose; a document being typed may end just past its last prose span. */
 function isInProse(context: FeatureContext, offset: number): boolean {
-  const spans = context.manuscript.prose;
-  const target = Math.max(0, offset - 1);
-  let low = 0;
-  let high = spans.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (spans[middle].end <= target) low = middle + 1;
-    else if (spans[middle].start > target) high = middle - 1;
-    else return true;
-  }
-  // A document still being typed may end just past the last prose span.
-  return spans.length > 0 && offset === spans[spans.length - 1].end;
+  const { prose } = context.manuscript;
+  return isProse(context.manuscript, Math.max(0, offset - 1)) || (prose.length > 0 && offset === prose[prose.length - 1].end);
 }
 
 interface TermMatch {

@@ -4,7 +4,7 @@ import { extractLatexProse } from './latex';
 import { extractMarkdownProse } from './markdown';
 import { extractPlaintextProse } from './plaintext';
 import type { ProseExtraction } from './proseCollector';
-import { splitSentences } from './sentences';
+import { splitSentences, type SentenceSplit } from './sentences';
 import type { Manuscript, ManuscriptLanguage, Span } from './types';
 
 export * from './types';
@@ -16,8 +16,21 @@ export function parseManuscript(text: string, language: ManuscriptLanguage): Man
   const extraction = extractProse(text, language);
   const prose = mergedPieces(extraction);
   const citations = findCitations(text, language, prose);
-  const { sentences, paragraphs } = splitSentences(text, extraction.blocks, citations);
-  const manuscript: Manuscript = { text, language, prose, paragraphs, sentences, citations };
+  // Sentence splitting is the costly part and completion or hover rarely need it: split on first use.
+  let split: SentenceSplit | undefined;
+  const sentencesAndParagraphs = () => (split ??= splitSentences(text, extraction.blocks, citations));
+  const manuscript: Manuscript = {
+    text,
+    language,
+    prose,
+    citations,
+    get sentences() {
+      return sentencesAndParagraphs().sentences;
+    },
+    get paragraphs() {
+      return sentencesAndParagraphs().paragraphs;
+    },
+  };
   if (extraction.referenceListStart !== undefined) manuscript.referenceListStart = extraction.referenceListStart;
   return manuscript;
 }
