@@ -196,10 +196,12 @@ function matchStatements(dataset: Dataset, analysis: SentenceAnalysis): Statemen
     const ids = [mention.term.id, ...(mention.term.parent ? [mention.term.parent] : []), ...(SUBJECT_ALIASES[mention.term.id] ?? [])];
     for (const id of ids) if (!subjects.has(id)) subjects.set(id, mention.start);
   }
+  const stems = new Set(analysis.tokens.map((token) => token.stem));
+  const present = (phrase: readonly string[]) => (stems.has(phrase[0]) ? findPhrase(analysis.tokens, phrase) : -1);
   for (const [subjectId, phrases] of index.subjectPhrases) {
     if (subjects.has(subjectId)) continue;
     for (const phrase of phrases) {
-      const at = findPhrase(analysis.tokens, phrase);
+      const at = present(phrase);
       if (at >= 0) {
         subjects.set(subjectId, analysis.tokens[at].start);
         break;
@@ -208,11 +210,10 @@ function matchStatements(dataset: Dataset, analysis: SentenceAnalysis): Statemen
   }
   const matches: StatementMatch[] = [];
   for (const [subjectId, subjectStart] of subjects) {
-    for (const statement of dataset.statementsAbout(subjectId)) {
-      if (statement.subject !== subjectId) continue;
+    for (const statement of index.statementsBySubject.get(subjectId) ?? []) {
       let objectStart = -1;
       for (const phrase of index.objectPhrases.get(statement.id) ?? []) {
-        const at = findPhrase(analysis.tokens, phrase);
+        const at = present(phrase);
         if (at >= 0 && analysis.tokens[at].start !== subjectStart) {
           objectStart = analysis.tokens[at].start;
           break;

@@ -3,6 +3,7 @@
  * and reference titles as weighted words, so a sentence is matched with token lookups instead of string scans.
  */
 import type { Dataset } from '../dataset';
+import type { Statement } from '../datasetTypes';
 import { STOPWORDS, tokenize, type Token } from './words';
 
 export interface DatasetIndex {
@@ -14,6 +15,10 @@ export interface DatasetIndex {
   titleStems: Map<number, Set<string>>;
   /** How rare a title stem is across the reference list (inverse document frequency). */
   titleWeight: Map<string, number>;
+  /** Title stem → the references whose titles contain it. */
+  titlesWith: Map<string, number[]>;
+  /** Subject id → the statements with that subject, in dataset order. */
+  statementsBySubject: Map<string, Statement[]>;
   /** Keys the dataset defines, lower-case. */
   keys: Set<string>;
 }
@@ -44,16 +49,22 @@ function buildIndex(dataset: Dataset): DatasetIndex {
 
   const titleStems = new Map<number, Set<string>>();
   const documentFrequency = new Map<string, number>();
+  const titlesWith = new Map<string, number[]>();
   for (const reference of dataset.references) {
     const distinct = new Set(tokenize(reference.title).filter((token) => isContentWord(token.word)).map((token) => token.stem));
     titleStems.set(reference.number, distinct);
-    for (const stem of distinct) documentFrequency.set(stem, (documentFrequency.get(stem) ?? 0) + 1);
+    for (const stem of distinct) {
+      documentFrequency.set(stem, (documentFrequency.get(stem) ?? 0) + 1);
+      titlesWith.set(stem, [...(titlesWith.get(stem) ?? []), reference.number]);
+    }
   }
   const titleWeight = new Map<string, number>();
   const total = dataset.references.length;
   for (const [stem, count] of documentFrequency) titleWeight.set(stem, Math.log((total + 1) / count));
   const keys = new Set(dataset.references.map((reference) => reference.key.toLowerCase()));
-  return { objectPhrases, subjectPhrases, titleStems, titleWeight, keys };
+  const statementsBySubject = new Map<string, Statement[]>();
+  for (const statement of dataset.statements) statementsBySubject.set(statement.subject, [...(statementsBySubject.get(statement.subject) ?? []), statement]);
+  return { objectPhrases, subjectPhrases, titleStems, titleWeight, titlesWith, statementsBySubject, keys };
 }
 
 export function stems(phrase: string): string[] {
@@ -67,6 +78,8 @@ export function isContentWord(word: string): boolean {
 /** Index of the first token where the stem sequence starts, or -1. */
 export function findPhrase(tokens: readonly Token[], phrase: readonly string[]): number {
   if (phrase.length === 0) return -1;
+  const first = phrase[0];
+  if (!tokens.some((token) => token.stem === first)) return -1;
   outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
     for (let j = 0; j < phrase.length; j++) if (tokens[i + j].stem !== phrase[j]) continue outer;
     return i;
@@ -86,17 +99,16 @@ export interface TitleMatch {
 export function matchTitles(dataset: Dataset, tokens: readonly Token[]): TitleMatch[] {
   const index = datasetIndex(dataset);
   const sentenceStems = new Set(tokens.filter((token) => isContentWord(token.word)).map((token) => token.stem));
-  const matches: TitleMatch[] = [];
-  for (const [number, title] of index.titleStems) {
-    let score = 0;
-    let shared = 0;
-    for (const stem of title) {
-      if (!sentenceStems.has(stem)) continue;
-      const weight = index.titleWeight.get(stem) ?? 0;
-      score += weight;
-      if (weight >= 1.5) shared++;
+  const byNumber = new Map<number, TitleMatch>();
+  for (const stem of sentenceStems) {
+    const weight = index.titleWeight.get(stem);
+    if (weight === undefined) continue;
+    for (const number of index.titlesWith.get(stem) ?? []) {
+      let match = byNumber.get(number);
+      if (!match) byNumber.set(number, (match = { number, score: 0, shared: 0 }));
+      match.score += weight;
+      if (weight >= 1.5) match.shared++;
     }
-    if (score > 0) matches.push({ number, score, shared });
   }
-  return matches.sort((a, b) => b.score - a.score || a.number - b.number);
+  return [...byNumber.values()].sort((a, b) => b.score - a.score || a.number - b.number);
 }

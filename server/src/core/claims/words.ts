@@ -16,11 +16,26 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
-    const raw = match[0].replace(/['’-]+$/, '');
-    const word = normaliseSpelling(raw.toLowerCase());
-    tokens.push({ word, stem: stem(word), start: match.index, end: match.index + raw.length });
+    const raw = match[0].replace(/['’]+$/, '');
+    const [word, stemmed] = normalised(raw);
+    tokens.push({ word, stem: stemmed, start: match.index, end: match.index + raw.length });
   }
   return tokens;
+}
+
+/** Words repeat a great deal in a manuscript: normalising each written form once saves most of the work. */
+const NORMALISED_LIMIT = 50000;
+const normalisedForms = new Map<string, [string, string]>();
+
+function normalised(raw: string): [string, string] {
+  let entry = normalisedForms.get(raw);
+  if (!entry) {
+    const word = normaliseSpelling(raw.toLowerCase());
+    entry = [word, stem(word)];
+    if (normalisedForms.size >= NORMALISED_LIMIT) normalisedForms.clear();
+    normalisedForms.set(raw, entry);
+  }
+  return entry;
 }
 
 /** British and American spellings meet in one form, so "haematopoietic" matches "hematopoietic". */

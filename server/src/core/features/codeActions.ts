@@ -5,7 +5,8 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ruleFor } from '../rules';
+import { citationStyleOf, ruleFor } from '../rules';
+import { singleReferenceFixes } from '../rules/unsupportedClaim';
 import type { Fix, FindingData } from '../rules/types';
 import type { FeatureContext } from './context';
 import { computeDiagnostics, DIAGNOSTIC_SOURCE } from './diagnostics';
@@ -21,7 +22,11 @@ export function getCodeActions(context: FeatureContext, _range: Range, diagnosti
       fresh ??= computeDiagnostics(context);
       data = asFindingData(fresh.find((candidate) => candidate.code === diagnostic.code && sameRange(candidate.range, diagnostic.range))?.data);
     }
-    for (const fix of data?.fixes ?? []) {
+    const fixes = [...(data?.fixes ?? [])];
+    if (data && diagnostic.code === 'unsupported-claim') {
+      fixes.push(...singleReferenceFixes(context.dataset, citationStyleOf(context.manuscript), data.written, fixes));
+    }
+    for (const fix of fixes) {
       const edits = checkedEdits(context.document, diagnostic.range, data!, fix);
       if (!edits) continue;
       actions.push({

@@ -161,7 +161,8 @@ function citationsOf(sentence: Span, citations: Citation[], text: string): Citat
   });
 }
 
-function citationStyleOf(manuscript: Manuscript): CitationStyle {
+/** The syntax the manuscript already cites with most, else its language's default. */
+export function citationStyleOf(manuscript: Manuscript): CitationStyle {
   const counts = { numeric: 0, latex: 0, pandoc: 0 };
   for (const citation of manuscript.citations) counts[citation.syntax]++;
   const written = (Object.keys(counts) as CitationStyle[]).sort((a, b) => counts[b] - counts[a])[0];
@@ -205,6 +206,11 @@ class FindingCache {
 }
 
 const caches = new WeakMap<Dataset, FindingCache>();
+
+/** Forgets every cached paragraph for the dataset, so a benchmark can measure a cold run. */
+export function clearLintCache(dataset: Dataset): void {
+  caches.delete(dataset);
+}
 
 function cacheFor(dataset: Dataset): FindingCache {
   let cache = caches.get(dataset);

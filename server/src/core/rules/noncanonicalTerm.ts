@@ -88,7 +88,7 @@ function looseFactorSpellings(dataset: Dataset, text: string, known: readonly Te
   const word = /[A-Za-z][A-Za-z0-9β₀-₉-]*/g;
   for (let match = word.exec(text); match; match = word.exec(text)) {
     const written = match[0].replace(/-+$/, '');
-    if (written.length < 3 || written.length > 12) continue;
+    if (written.length < 3 || written.length > 12 || !keys.has(written.charAt(0).toLowerCase())) continue;
     const term = keys.get(looseKey(written));
     if (!term) continue;
     const start = match.index;
@@ -109,7 +109,10 @@ function looseKeys(dataset: Dataset): Map<string, DatasetTerm> {
       if (term.category !== 'factor') continue;
       for (const spelling of [term.canonical, ...term.variants]) {
         if (/\s/.test(spelling) || !/[A-Z]{2}/.test(spelling)) continue;
-        keys.set(looseKey(spelling), term);
+        const key = looseKey(spelling);
+        keys.set(key, term);
+        // Initials too, so most words are ruled out by their first letter without building a key.
+        keys.set(key.charAt(0), term);
       }
     }
     looseKeyCache.set(dataset, keys);

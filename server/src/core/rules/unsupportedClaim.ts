@@ -1,7 +1,8 @@
 /** Flags a sentence that asserts a finding or effect (an effect verb on a secretome subject, "studies have shown", a quantity) and cites nothing. */
 import { rankReferences } from '../features/referenceRanking';
 import { formatReferenceNumbers } from '../format';
-import type { Fix, Finding, Rule, RuleContext } from './types';
+import type { Dataset } from '../dataset';
+import type { CitationStyle, Fix, Finding, Rule, RuleContext } from './types';
 import { describeReference, insertCitationEdit, quoteStatement, trimmedSentence, writeCitation } from './wording';
 
 /** Single-reference suggestions offered besides the review's own citation group. */
@@ -25,21 +26,14 @@ export const unsupportedClaim: Rule = {
           preferred: true,
         });
       }
-      const ranked = rankReferences(context.dataset, range.text)
-        .filter((candidate) => candidate.contextScore > 0)
-        .slice(0, MAX_SINGLE_SUGGESTIONS);
-      for (const candidate of ranked) {
-        const number = candidate.reference.number;
-        fixes.push({
-          title: `Cite ${describeReference(context.dataset, number)}`,
-          edits: [insertCitationEdit(range.text, writeCitation(context.dataset, [number], context.citationStyle))],
-          preferred: fixes.length === 0,
-        });
-      }
+      // Ranking every reference costs more than the rest of the analysis: when the review's statement already names
+      // the references, the single-reference fixes wait until the user asks for fixes (see singleReferenceFixes).
+      const ranked = statement ? [] : rankedFor(context, range.text);
+      fixes.push(...ranked.map((number, index) => citeOne(context.dataset, context.citationStyle, range.text, number, !statement && index === 0)));
       const why = describeCues(analysis.cues);
       const message = statement
         ? `This sentence ${why} but cites nothing. The review supports it with ${quoteStatement(statement)}.`
-        : `This sentence ${why} but cites nothing.${ranked.length ? ` References on this topic: ${ranked.map((c) => describeReference(context.dataset, c.reference.number)).join('; ')}.` : ''}`;
+        : `This sentence ${why} but cites nothing.${ranked.length ? ` References on this topic: ${ranked.map((number) => describeReference(context.dataset, number)).join('; ')}.` : ''}`;
       findings.push({
         code: 'unsupported-claim',
         start: range.start,
@@ -49,7 +43,7 @@ export const unsupportedClaim: Rule = {
         data: {
           written: range.text,
           fixes,
-          refs: statement ? statement.refs : ranked.map((candidate) => candidate.reference.number),
+          refs: statement ? statement.refs : ranked,
           statementId: statement?.id,
         },
       });
@@ -57,6 +51,32 @@ export const unsupportedClaim: Rule = {
     return findings;
   },
 };
+
+function rankedFor(context: { dataset: Dataset }, text: string): number[] {
+  return rankReferences(context.dataset, text)
+    .filter((candidate) => candidate.contextScore > 0)
+    .slice(0, MAX_SINGLE_SUGGESTIONS)
+    .map((candidate) => candidate.reference.number);
+}
+
+function citeOne(dataset: Dataset, style: CitationStyle, sentence: string, number: number, preferred: boolean): Fix {
+  return {
+    title: `Cite ${describeReference(dataset, number)}`,
+    edits: [insertCitationEdit(sentence, writeCitation(dataset, [number], style))],
+    preferred,
+  };
+}
+
+/**
+ * The single-reference fixes for an unsupported claim, ranked as citation completion ranks them
+ * (features/referenceRanking.ts); code actions add them when the finding carried only the review's group.
+ */
+export function singleReferenceFixes(dataset: Dataset, style: CitationStyle, sentence: string, existing: readonly Fix[]): Fix[] {
+  const titles = new Set(existing.map((fix) => fix.title));
+  return rankedFor({ dataset }, sentence)
+    .map((number) => citeOne(dataset, style, sentence, number, false))
+    .filter((fix) => !titles.has(fix.title));
+}
 
 function describeCues(cues: readonly string[]): string {
   if (cues.includes('reporting')) return 'reports what studies have shown';

@@ -1,0 +1,87 @@
+/**
+ * `npm run bench` (lint part): medians of claim linting on generated drafts, each with its ratio to a baseline
+ * measured in the same process (a plain word scan of the same text). Cold runs clear the paragraph cache first;
+ * the edit run changes one character in one paragraph of a linted draft, as typing does. Never fails on time.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadBundledDataset } from '../../server/src/core/bundledDataset';
+import { resolveConfig } from '../../server/src/core/config';
+import { computeDiagnostics } from '../../server/src/core/features/diagnostics';
+import { createLanguageService } from '../../server/src/core/languageService';
+import { parseManuscript } from '../../server/src/core/manuscript';
+import { clearLintCache } from '../../server/src/core/rules';
+import { makeManuscript } from './manuscriptGenerator';
+
+interface Measurement {
+  name: string;
+  median: number;
+  p90: number;
+}
+
+function measure(name: string, runs: number, work: (run: number) => void, prepare?: (run: number) => void): Measurement {
+  const times: number[] = [];
+  for (let run = -Math.min(5, runs); run < runs; run++) {
+    prepare?.(run);
+    const start = performance.now();
+    work(run);
+    if (run >= 0) times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { name, median: times[Math.floor(times.length / 2)], p90: times[Math.floor(times.length * 0.9)] };
+}
+
+/** Every paragraph made unique (a cohort sentence with its own number), so a cold run cannot reuse a paragraph. */
+function uniqueDraft(words: number): string {
+  let counter = 0;
+  return makeManuscript(words)
+    .split('\n')
+    .map((line) => (/^[A-Z]/.test(line) ? `${line} Cohort ${++counter} was followed for ${(counter % 12) + 1} months.` : line))
+    .join('\n');
+}
+
+const dataset = loadBundledDataset();
+const service = createLanguageService({ dataset });
+const config = resolveConfig();
+const results: Measurement[] = [];
+let version = 0;
+
+const uniqueDraft5k = uniqueDraft(5000);
+const baseline = measure('baseline: word scan of 5,000 words', 50, () => uniqueDraft5k.split(/\s+/).length);
+
+for (const [label, words, runs] of [
+  ['5,000-word draft', 5000, 30],
+  ['100,000-word thesis', 100000, 7],
+] as const) {
+  const text = uniqueDraft(words);
+  const manuscript = parseManuscript(text, 'markdown');
+  const document = (v: number, body = text) => TextDocument.create(`file:///bench/${words}.md`, 'markdown', v, body);
+
+  results.push(
+    measure(`${label}: full diagnostics, cold (parse + lint)`, runs, () => service.doValidate(document(++version), config), () => clearLintCache(dataset)),
+  );
+  results.push(
+    measure(`${label}: lint only, cold (parsed)`, runs, () => computeDiagnostics({ document: document(1), manuscript, dataset, config }), () =>
+      clearLintCache(dataset),
+    ),
+  );
+
+  // One keystroke in the middle of the draft: the paragraph cache is warm, one paragraph is new.
+  const middle = text.indexOf('fibrosis', text.length / 2);
+  const edited = (run: number) => `${text.slice(0, middle)}${run % 2 ? 'F' : 'f'}${text.slice(middle + 1)}`;
+  const editedManuscripts = [0, 1].map((run) => parseManuscript(edited(run), 'markdown'));
+  service.doValidate(document(++version), config);
+  results.push(
+    measure(`${label}: after a one-character edit (parse + lint)`, runs * 3, (run) => service.doValidate(document(++version, edited(run)), config)),
+  );
+  results.push(
+    measure(`${label}: after a one-character edit, lint only`, runs * 3, (run) =>
+      computeDiagnostics({ document: document(1, edited(run)), manuscript: editedManuscripts[Math.abs(run) % 2], dataset, config }),
+    ),
+  );
+}
+
+const width = Math.max(...[baseline, ...results].map((m) => m.name.length));
+console.log(`\nclaim linting\n${'measure'.padEnd(width)}  median ms   p90 ms   × baseline`);
+for (const m of [baseline, ...results]) {
+  console.log(`${m.name.padEnd(width)}  ${m.median.toFixed(3).padStart(9)}  ${m.p90.toFixed(3).padStart(7)}  ${(m.median / baseline.median).toFixed(1).padStart(10)}`);
+}
