@@ -55,6 +55,7 @@ const markdown: [string, string][] = [
   ['image alt text is prose', '«![»Wound healing with secretome«](img/wound.png)»'],
   ['footnote reference', 'A claim«[^1]» here.'],
   ['footnote definition', '«[^1]:» The note text.'],
+  ['footnote definition with an indented continuation', '«[^1]:» The note text\n    continues here.'],
   ['link reference definition', 'Text.\n\n«[1]: https://example.org "Title"»'],
   ['heading marker', '«## »Secretome therapy'],
   ['closing hashes', '«# »Title «##»'],

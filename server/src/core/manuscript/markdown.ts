@@ -330,13 +330,15 @@ class MarkdownScanner {
       if (c === 0x5b) return false;
     }
     if (close < 0 || text.charCodeAt(close + 1) !== 0x3a /* : */) return false;
-    this.inParagraph = false;
     if (text.charCodeAt(p + 1) === 0x5e /* ^ */) {
+      // A footnote's text is a paragraph of its own; indented lines below continue it.
       this.out.startBlock('prose');
+      this.inParagraph = true;
       this.inline(close + 2, end);
-      this.out.endBlock();
+      this.keepLineBreak(lineEndAt(text, end));
       return true;
     }
+    this.inParagraph = false;
     this.out.endBlock();
     return true;
   }

@@ -14,7 +14,7 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
  * Intl.Segmenter's cost grows with the length of the string it is given times the number of segments, so long
  * blocks are fed to it in windows of this many characters.
  */
-const SEGMENTER_WINDOW = 1500;
+const SEGMENTER_WINDOW = 1000;
 
 /**
  * Abbreviations after which a full stop does not end a sentence, lower-cased and without their last full stop
