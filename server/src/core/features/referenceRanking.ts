@@ -90,6 +90,7 @@ const fieldPenalty = { firstAuthor: 0, key: 0, author: 0.05, year: 0.05, title: 
 type Field = keyof typeof fieldPenalty;
 
 interface TokenIndex {
+  tokens: string[];
   fuse: Fuse<string>;
   /** For each token, the references it occurs in and the best (lowest) field penalty there. */
   references: Map<string, Map<number, number>>;
@@ -108,9 +109,9 @@ function searchReferences(dataset: Dataset, query: string): Map<number, number> 
   let result: Map<number, number> | undefined;
   for (const word of words) {
     const best = new Map<number, number>();
-    for (const match of index.fuse.search(word)) {
-      for (const [number, penalty] of index.references.get(match.item)!) {
-        const score = (match.score ?? 0) + penalty;
+    for (const match of matchingTokens(index, word)) {
+      for (const [number, penalty] of index.references.get(match.token)!) {
+        const score = match.score + penalty;
         if (score < (best.get(number) ?? Infinity)) best.set(number, score);
       }
     }
@@ -128,6 +129,16 @@ function searchReferences(dataset: Dataset, query: string): Map<number, number> 
   if (!result) return new Map();
   for (const [number, score] of result) result.set(number, score / words.length);
   return result;
+}
+
+/**
+ * Words of the references that the query word begins (an exact start scores 0, as the user is still typing); only
+ * when none does is the word taken for a typo and matched fuzzily, which costs a Fuse.js pass over every word.
+ */
+function matchingTokens(index: TokenIndex, word: string): { token: string; score: number }[] {
+  const prefixed = index.tokens.filter((token) => token.startsWith(word)).map((token) => ({ token, score: 0 }));
+  if (prefixed.length > 0) return prefixed;
+  return index.fuse.search(word).map((match) => ({ token: match.item, score: match.score ?? 0 }));
 }
 
 function tokenize(text: string): string[] {
@@ -160,8 +171,9 @@ function tokenIndexFor(dataset: Dataset): TokenIndex {
     for (const topic of reference.topics) addTokens(reference.number, dataset.topic(topic)?.label ?? topic, 'topic');
     addTokens(reference.number, reference.citedFor, 'citedFor');
   }
-  const fuse = new Fuse([...references.keys()], { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 2 });
-  index = { fuse, references };
+  const tokens = [...references.keys()];
+  const fuse = new Fuse(tokens, { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 2 });
+  index = { tokens, fuse, references };
   tokenIndexes.set(dataset, index);
   return index;
 }
