@@ -96,6 +96,15 @@ async function main(): Promise<void> {
   const text = manuscript + tail;
   const lines = text.split('\n');
   const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
+  const variants = (tailText: string) => {
+    const document = TextDocument.create(`file:///${tailText.length}.md`, 'markdown', 1, manuscript + tailText);
+    const last = document.lineCount - 1;
+    return { document, position: { line: last, character: document.getText().split('\n')[last].length } };
+  };
+  const typo = variants('\n\nProfiles differ between sources [Casiero');
+  const empty = variants('\n\nChronic diabetic ulcers closed faster with secretome gels [');
+  const term = variants('\n\nSignalling through transforming gr');
+  for (const variant of [typo, empty, term]) service.parse(variant.document);
   const hoverLine = lines.findIndex((line) => line.includes('[27-29]'));
   const citationHover = { line: hoverLine, character: lines[hoverLine].indexOf('[27-29]') + 2 };
   const termLine = lines.findIndex((line) => line.includes('TGF-β'));
@@ -116,6 +125,9 @@ async function main(): Promise<void> {
     measure('parse (new version)', 200, () => service.parse(edited())),
     measure('completion [Caseiro, cached parse', 500, () => service.doComplete(cached, end, config)),
     measure('completion [Caseiro, after an edit', 200, () => service.doComplete(edited(), end, config)),
+    measure('completion [Casiero (typo), cached parse', 500, () => service.doComplete(typo.document, typo.position, config)),
+    measure('completion [ (all 54), cached parse', 500, () => service.doComplete(empty.document, empty.position, config)),
+    measure('completion "transforming gr", cached parse', 500, () => service.doComplete(term.document, term.position, config)),
     measure('hover [27-29], cached parse', 500, () => service.doHover(cached, citationHover, config)),
     measure('hover TGF-β, cached parse', 500, () => service.doHover(cached, termHover, config)),
     measure('hover [27-29], after an edit', 200, () => service.doHover(edited(), citationHover, config)),
