@@ -72,6 +72,7 @@ const latexCases: Case[] = [
   { language: 'latex', input: 'One note «\\citep[p.~3]{key}» and a «[4]».', expected: [{ syntax: 'latex', command: 'citep', entries: ['key'], keys: ['key'] }, { syntax: 'numeric', entries: ['4'], numbers: [4] }] },
   { language: 'latex', input: 'Spaced «\\cite{ a , b }».', expected: [{ syntax: 'latex', command: 'cite', entries: ['a', 'b'], keys: ['a', 'b'] }] },
   { language: 'latex', input: 'Multi-line «\\cite{a,\n  b}».', expected: [{ syntax: 'latex', command: 'cite', entries: ['a', 'b'], keys: ['a', 'b'] }] },
+  { language: 'latex', input: 'Commented «\\cite{a,% old: x\n  b % c\n}».', expected: [{ syntax: 'latex', command: 'cite', entries: ['a', 'b'], keys: ['a', 'b'] }] },
 ];
 
 const pandocCases: Case[] = [

@@ -146,6 +146,7 @@ describe('manuscript prose', () => {
     const cases: [ManuscriptLanguage, string, string[]][] = [
       ['markdown', 'Text [1] `code [2]` <!-- [3] --> [four](http://x.org/[5]) [6]', ['[1]', '[6]']],
       ['markdown', '```\n[1]\n```\n\n[2]', ['[2]']],
+      ['markdown', 'A link [@key](https://example.org) and [1](https://example.org).', []],
       ['latex', 'Text [1] % [2]\n$[3]$ \\cite{a} \\label{[4]}', ['[1]', '\\cite{a}']],
       ['plaintext', 'Text [1] and [2-3].', ['[1]', '[2-3]']],
     ];

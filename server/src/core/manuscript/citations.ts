@@ -48,7 +48,7 @@ function scanSpan(text: string, language: ManuscriptLanguage, start: number, end
         continue;
       }
     } else if (code === 0x40 /* @ */ && language === 'markdown') {
-      citation = readBareKey(text, i, start, end);
+      citation = readBareKey(text, i, end);
     }
     if (citation) {
       found.push(citation);
@@ -309,8 +309,9 @@ function readPandocKey(text: string, from: number, end: number): number {
 }
 
 /** Author-in-text `@key`: not an e-mail address, a handle inside a word, or a decorator. */
-function readBareKey(text: string, at: number, spanStart: number, end: number): Citation | undefined {
-  if (at > spanStart) {
+function readBareKey(text: string, at: number, end: number): Citation | undefined {
+  // The character before counts even outside the span: `[@key](url)` is a link whose text starts the span.
+  if (at > 0) {
     const previous = text.charCodeAt(at - 1);
     const allowed = isSpace(previous) || previous === 0x28 /* ( */ || previous === 0x22 || previous === 0x201c || previous === 0x2018;
     if (!allowed) return undefined;
@@ -376,14 +377,26 @@ export function readLatexCite(text: string, backslash: number, end: number): Cit
   const inner = { start: open + 1, end: close };
   const entries: CitationEntry[] = [];
   let segmentStart = inner.start;
+  // A key's extent: from its first to its last character that is neither space nor inside a `%` comment.
+  let keyStart = -1;
+  let keyEnd = -1;
   for (let k = inner.start; k <= inner.end; k++) {
     const c = k < inner.end ? text.charCodeAt(k) : 0x2c;
-    if (c !== 0x2c) continue;
-    let s = segmentStart;
-    let e = k;
-    while (s < e && isSpace(text.charCodeAt(s))) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (s === e) {
+    if (c === 0x25 /* % */) {
+      while (k + 1 < inner.end && text.charCodeAt(k + 1) !== 0x0a) k++;
+      continue;
+    }
+    if (c !== 0x2c) {
+      if (!isSpace(c)) {
+        if (keyStart < 0) keyStart = k;
+        keyEnd = k + 1;
+      }
+      continue;
+    }
+    const s = keyStart;
+    const e = keyEnd;
+    keyStart = keyEnd = -1;
+    if (s < 0) {
       entries.push({ start: segmentStart, end: k, text: text.slice(segmentStart, k), kind: 'empty', problem: 'empty' });
     } else {
       const key = text.slice(s, e);
