@@ -6,7 +6,7 @@ import type { Dataset, TermMention } from '../dataset';
 import type { Polarity, Statement } from '../datasetTypes';
 import type { Citation, Sentence } from '../manuscript/types';
 import {
-  CERTAINTY_CUES,
+  ANY_CERTAINTY_CUE,
   EFFECT_PHRASES,
   EFFECT_VERBS,
   FINDING_BEFORE_TO,
@@ -109,7 +109,7 @@ export function analyseSentence(dataset: Dataset, sentence: Sentence, citations:
   if (hasSubject && (analysis.effects.length > 0 || EFFECT_PHRASES.test(prose))) analysis.cues.push('effect');
   if (REPORTING_CUES.test(prose)) analysis.cues.push('reporting');
   if (QUANTITY_CUES.test(prose) && (hasSubject || dataset.topicScores(prose).size > 0)) analysis.cues.push('quantity');
-  if (hasSubject && CERTAINTY_CUES.some((cue) => new RegExp(cue.pattern.source, 'i').test(prose))) analysis.cues.push('certainty');
+  if (hasSubject && ANY_CERTAINTY_CUE.test(prose)) analysis.cues.push('certainty');
   analysis.isClaim = analysis.cues.length > 0;
   analysis.matches = matchStatements(dataset, analysis);
   return analysis;

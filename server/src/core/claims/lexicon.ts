@@ -155,3 +155,6 @@ export const RECOMMENDATION_CUES =
 /** Words that name a secretome subject even when the dataset has no term for the exact wording. */
 export const SUBJECT_CUES =
   /\b(secretomes?|exosom\w*|(extracellular |micro)?vesicles?|EVs?|microvesicles?|apoptotic bodies|conditioned medi(um|a)|CM|MSCs?|stem[- ]cells?|stromal cells?|paracrine (factors?|signals?|signalling|signaling)|secreted (factors?|proteins?|molecules?|products?)|growth factors?|cytokines?|chemokines?|FGFs?|BMPs?|TGF\S*|PGE-?2|prostaglandin E2|mitochondria|cell-free (therapy|therapies|approach\w*|products?)|intravenous|intranasal|intratumou?ral|injections?|infusions?|gels?|hydrogels?|treatments?|therap(y|ies))\b/i;
+
+/** Any certainty cue, as one expression: most sentences have none, and one test rules them out. */
+export const ANY_CERTAINTY_CUE = new RegExp(CERTAINTY_CUES.map((cue) => `(?:${cue.pattern.source})`).join('|'), 'i');

@@ -26,14 +26,12 @@ export const unsupportedClaim: Rule = {
           preferred: true,
         });
       }
-      // Ranking every reference costs more than the rest of the analysis: when the review's statement already names
-      // the references, the single-reference fixes wait until the user asks for fixes (see singleReferenceFixes).
-      const ranked = statement ? [] : rankedFor(context, range.text);
-      fixes.push(...ranked.map((number, index) => citeOne(context.dataset, context.citationStyle, range.text, number, !statement && index === 0)));
+      // Ranking every reference costs more than the rest of the analysis, so single-reference fixes wait until the
+      // user asks for fixes (codeActions calls singleReferenceFixes).
       const why = describeCues(analysis.cues);
       const message = statement
         ? `This sentence ${why} but cites nothing. The review supports it with ${quoteStatement(statement)}.`
-        : `This sentence ${why} but cites nothing.${ranked.length ? ` References on this topic: ${ranked.map((number) => describeReference(context.dataset, number)).join('; ')}.` : ''}`;
+        : `This sentence ${why} but cites nothing, and the review has no statement on it: cite the source it rests on.`;
       findings.push({
         code: 'unsupported-claim',
         start: range.start,
@@ -43,7 +41,7 @@ export const unsupportedClaim: Rule = {
         data: {
           written: range.text,
           fixes,
-          refs: statement ? statement.refs : ranked,
+          refs: statement?.refs,
           statementId: statement?.id,
         },
       });
@@ -74,7 +72,7 @@ function citeOne(dataset: Dataset, style: CitationStyle, sentence: string, numbe
 export function singleReferenceFixes(dataset: Dataset, style: CitationStyle, sentence: string, existing: readonly Fix[]): Fix[] {
   const titles = new Set(existing.map((fix) => fix.title));
   return rankedFor({ dataset }, sentence)
-    .map((number) => citeOne(dataset, style, sentence, number, false))
+    .map((number, index) => citeOne(dataset, style, sentence, number, existing.length === 0 && index === 0))
     .filter((fix) => !titles.has(fix.title));
 }
 
