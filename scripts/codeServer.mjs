@@ -226,9 +226,9 @@ export function installExtension(sandbox, vsixPath) {
  * Starts code-server in its own process group (extension hosts outlive the browser; killing the group ends them)
  * and resolves once it answers HTTP. `smokeTestDriver` lets the page's URL payload run an extension test suite.
  */
-export async function startCodeServer(sandbox, { smokeTestDriver = false, env = {}, onOutput } = {}) {
+export async function startCodeServer(sandbox, { smokeTestDriver = false, env = {}, onOutput, port: wantedPort } = {}) {
   const { node, entry } = ensureCodeServer();
-  const port = await freePort();
+  const port = wantedPort ?? (await freePort());
   const args = [entry, ...codeServerArgs(sandbox, port)];
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   const child = spawn(node, args, { env: sandbox.env(env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
