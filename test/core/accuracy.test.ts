@@ -53,12 +53,13 @@ function table(title: string, cases: CorpusCase[], evaluation: Evaluation): stri
 }
 
 /** The bars: unsupported-claim precision at least 0.9 everywhere; the other rules somewhat lower on unseen text. */
-const BARS: Record<'tuning' | 'heldout', { precision: number; recall: number; unsupportedPrecision: number }> = {
+const BARS: Record<'tuning' | 'heldout' | 'heldout2', { precision: number; recall: number; unsupportedPrecision: number }> = {
   tuning: { precision: 0.85, recall: 0.8, unsupportedPrecision: 0.9 },
   heldout: { precision: 0.75, recall: 0.6, unsupportedPrecision: 0.9 },
+  heldout2: { precision: 0.75, recall: 0.6, unsupportedPrecision: 0.9 },
 };
 
-for (const name of ['tuning', 'heldout'] as const) {
+for (const name of ['tuning', 'heldout', 'heldout2'] as const) {
   describe(`lint accuracy on the ${name} corpus`, () => {
     const cases = readCorpus(name);
     const evaluation = evaluate(cases);

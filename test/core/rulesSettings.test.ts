@@ -17,6 +17,12 @@ describe('lint settings', () => {
     assert.strictEqual(d.severity, DiagnosticSeverity.Error);
   });
 
+  it('ignores settings of the wrong type', () => {
+    const loose = { lint: { rules: { 'unsupported-claim': { enabled: 'no', severity: 'loud' } } } } as never;
+    const [d] = lint(claim, 'plaintext', loose).diagnostics;
+    assert.strictEqual(d.severity, DiagnosticSeverity.Warning);
+  });
+
   it('lints only the configured languages, and nothing when disabled', () => {
     assert.deepStrictEqual(lint(claim, 'latex', { lint: { languages: ['markdown'] } }).diagnostics, []);
     assert.strictEqual(lint(claim, 'markdown', { lint: { languages: ['markdown'] } }).diagnostics.length, 1);

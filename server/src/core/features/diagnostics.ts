@@ -37,9 +37,13 @@ export function computeDiagnostics(context: FeatureContext): Diagnostic[] {
 
 /** A rule's settings: what the user set, else the rule's defaults. */
 export function ruleSettings(config: Config, code: string): { enabled: boolean; severity: RuleSeverity } {
-  const set = config.lint.rules[code] ?? {};
-  const rule = ruleFor(code);
-  return { enabled: set.enabled ?? true, severity: set.severity ?? rule?.defaultSeverity ?? 'warning' };
+  // Settings arrive as loose JSON: a value of the wrong type falls back to the default instead of breaking the rule.
+  const set: { enabled?: unknown; severity?: unknown } = config.lint.rules[code] ?? {};
+  const fallback = ruleFor(code)?.defaultSeverity ?? 'warning';
+  return {
+    enabled: typeof set.enabled === 'boolean' ? set.enabled : true,
+    severity: typeof set.severity === 'string' && set.severity in SEVERITIES ? (set.severity as RuleSeverity) : fallback,
+  };
 }
 
 export function toDiagnostic(finding: Finding, document: TextDocument, severity: RuleSeverity): Diagnostic {
