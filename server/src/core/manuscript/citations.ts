@@ -213,7 +213,10 @@ function rangeProblem(from: number, to: number): CitationProblem | undefined {
 function expandEntries(entries: CitationEntry[]): number[] {
   const seen = new Set<number>();
   const numbers: number[] = [];
+  // `[1-200, 1-200, …]` over megabytes must not cost 200 steps per entry: past this budget ranges expand no more.
+  let budget = 20 * MAX_EXPANDED_RANGE;
   for (const entry of entries) {
+    if (entry.kind === 'range' && (budget -= MAX_EXPANDED_RANGE) < 0) continue;
     const covered = entryNumbers(entry);
     let repeats = false;
     for (const n of covered) {

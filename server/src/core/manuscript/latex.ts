@@ -41,14 +41,10 @@ const SKIP_ARGUMENT_COMMANDS = new Set([
 /** Commands whose first argument is markup and whose second is text. */
 const FIRST_ARGUMENT_MARKUP_COMMANDS = new Set(['href', 'textcolor', 'colorbox', 'foreignlanguage']);
 
-interface Group {
-  /** The kind of block that resumes when the group closes; undefined for a group that does not change blocks. */
-  resumeKind?: SentenceKind;
-}
-
 class LatexScanner {
   private readonly out: ProseCollector;
-  private readonly groups: Group[] = [];
+  /** Open brace groups: the kind of block that resumes when each closes, or null for a group that changes no block. */
+  private readonly groups: (SentenceKind | null)[] = [];
   private readonly environments: string[] = [];
   private tabularDepth = 0;
   private runStart = 0;
@@ -95,13 +91,13 @@ class LatexScanner {
           i = this.exclude(i, text.startsWith('$$', i) ? this.closeOf('$$', i + 2) : this.closeOf('$', i + 1));
           break;
         case 0x7b /* { */:
-          this.groups.push({});
+          this.groups.push(null);
           i = this.exclude(i, i + 1);
           break;
         case 0x7d /* } */: {
           this.keepUntil(i);
-          const group = this.groups.pop();
-          if (group?.resumeKind) this.out.startBlock(group.resumeKind);
+          const resumeKind = this.groups.pop();
+          if (resumeKind) this.out.startBlock(resumeKind);
           i = this.exclude(i, i + 1);
           break;
         }
@@ -221,7 +217,8 @@ class LatexScanner {
     const text = this.text;
     const open = skipSpaces(text, this.skipOptionalArguments(from), this.stop);
     if (text.charCodeAt(open) !== 0x7b) return this.exclude(backslash, from);
-    const close = this.matchingBrace(open);
+    // Only a short title can name the reference list; the bound keeps `\section{\section{…` linear.
+    const close = this.matchingBrace(open, open + 200);
     if (isReferenceHeading(text.slice(open + 1, close))) {
       this.out.endBlock();
       this.out.markReferenceList(backslash);
@@ -240,7 +237,7 @@ class LatexScanner {
   private openTextGroup(backslash: number, open: number, kind: SentenceKind): number {
     const resumeKind: SentenceKind = this.out.kind === 'list-item' ? 'list-item' : 'prose';
     this.out.startBlock(kind);
-    this.groups.push({ resumeKind });
+    this.groups.push(resumeKind);
     return this.exclude(backslash, open + 1);
   }
 
@@ -300,18 +297,19 @@ class LatexScanner {
     return j;
   }
 
-  /** The `}` matching the `{` at `open`, or the paragraph's end when it is unclosed. */
-  private matchingBrace(open: number): number {
+  /** The `}` matching the `{` at `open`, or the paragraph's end (or `limit`) when it is unclosed. */
+  private matchingBrace(open: number, limit = this.stop): number {
     const text = this.text;
+    const stop = Math.min(limit, this.stop);
     let depth = 0;
-    for (let j = open; j < this.stop; j++) {
+    for (let j = open; j < stop; j++) {
       const c = text.charCodeAt(j);
       if (c === 0x5c) j++;
       else if (c === 0x7b) depth++;
       else if (c === 0x7d && --depth === 0) return j;
       else if (c === 0x0a && isBlankLineAhead(text, j + 1, this.stop)) return j;
     }
-    return this.stop;
+    return stop;
   }
 
   /**
