@@ -19,6 +19,7 @@ const inputs: [string, string][] = [
   ['many backtick runs of different lengths', Array.from({ length: 2000 }, (_, i) => '`'.repeat(i + 1) + ' a ').join('')],
   ['many unclosed tags and dollars', '<a $b '.repeat(200000)],
   ['many at-signs', '@a@b @'.repeat(200000)],
+  ['a megabyte of ranges in one citation', `[${'1-200, '.repeat(150000)}]`],
   ['only citations', Array.from({ length: 5000 }, (_, i) => `[${i}]`).join(' ')],
   ['CRLF line ends', '# Title\r\n\r\nText [1].\r\nMore.\r\n'],
 ];

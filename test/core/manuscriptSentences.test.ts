@@ -38,6 +38,7 @@ const splitting: Case[] = [
 
 const kinds: Case[] = [
   { name: 'markdown heading', language: 'markdown', input: '## «Secretome therapy»\n\n«Text.»', kinds: ['heading', 'prose'], paragraphs: [0, 1] },
+  { name: 'numbered heading is one sentence', language: 'markdown', input: '### «I. INTRODUCTION»\n\n«Text.»', kinds: ['heading', 'prose'] },
   { name: 'Setext heading', language: 'markdown', input: '«Title»\n=====\n\n«Text.»', kinds: ['heading', 'prose'] },
   { name: 'list items', language: 'markdown', input: '- «First item.»\n- «Second item.» «Two sentences.»', kinds: ['list-item', 'list-item', 'list-item'], paragraphs: [0, 1, 1] },
   { name: 'figure caption line', language: 'markdown', input: '«Text.»\n\n«Figure 1. Wound closure.»', kinds: ['prose', 'caption'] },

@@ -42,8 +42,11 @@ export function splitSentences(text: string, blocks: readonly ProseBlock[], cita
     if (!paragraph) continue;
     const index = paragraphs.length;
     paragraphs.push(paragraph);
-    const starts = withSplitsAfterCitations(joined, segmentStarts(joined.text), citations);
-    const boundaries = fixBoundaries(joined, starts, citations, block.kind === 'caption');
+    // A heading is one unit however it is punctuated ("I. INTRODUCTION", "2.1. Methods").
+    const boundaries =
+      block.kind === 'heading'
+        ? [0, joined.text.length]
+        : fixBoundaries(joined, withSplitsAfterCitations(joined, segmentStarts(joined.text), citations), citations, block.kind === 'caption');
     for (let k = 0; k + 1 < boundaries.length; k++) {
       const span = joined.trimmedSpan(boundaries[k]!, boundaries[k + 1]!);
       if (!span) continue;
