@@ -38,7 +38,7 @@ function scanSpan(text: string, language: ManuscriptLanguage, start: number, end
     const code = text.charCodeAt(i);
     let citation: Citation | undefined;
     if (code === 0x5b /* [ */) {
-      citation = readBracket(text, language, i, start, end);
+      citation = readBracket(text, language, i, end);
     } else if (code === 0x5c /* \ */ && language === 'latex') {
       const afterCommand = skipCommandName(text, i, end);
       citation = readLatexCite(text, i, end);
@@ -62,8 +62,8 @@ function scanSpan(text: string, language: ManuscriptLanguage, start: number, end
 // ---------------------------------------------------------------------------------------------------------
 // Brackets: numeric and Pandoc.
 
-function readBracket(text: string, language: ManuscriptLanguage, open: number, spanStart: number, end: number): Citation | undefined {
-  const previous = open > spanStart ? text.charCodeAt(open - 1) : -1;
+function readBracket(text: string, language: ManuscriptLanguage, open: number, end: number): Citation | undefined {
+  const previous = open > 0 ? text.charCodeAt(open - 1) : -1;
   // `![alt]` is an image, `\[` an escaped bracket (Markdown) or display math (LaTeX), `[^1]` a footnote.
   if (previous === 0x21 /* ! */ || previous === 0x5c /* \ */) return undefined;
   let close = -1;
