@@ -5,13 +5,13 @@
 import * as assert from 'assert';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { marked } from './manuscriptMarkers';
-import { codesOf, lint, type Language } from './rulesSupport';
+import { codesOf, lint, messageText, type Language } from './rulesSupport';
 
 /** `«…»` marks the range the diagnostic must cover. */
 function check(input: string, code: string, language: Language = 'plaintext'): Diagnostic {
   const { text, spans } = marked(input);
   const { document, diagnostics } = lint(text, language);
-  assert.deepStrictEqual(codesOf(diagnostics), [code], `codes for ${text}: ${JSON.stringify(diagnostics.map((d) => d.message))}`);
+  assert.deepStrictEqual(codesOf(diagnostics), [code], `codes for ${text}: ${JSON.stringify(diagnostics.map(messageText))}`);
   assert.strictEqual(diagnostics.length, spans.length, `one diagnostic per marked span in ${input}`);
   diagnostics.forEach((diagnostic, index) => {
     assert.strictEqual(document.offsetAt(diagnostic.range.start), spans[index].start, `start of ${code} in ${input}`);
@@ -24,8 +24,8 @@ function check(input: string, code: string, language: Language = 'plaintext'): D
 describe('lint rules: the examples of each rule', () => {
   it('unsupported-claim underlines the sentence', () => {
     const d = check('Burns heal slowly. «Secretome gels speed up the closure of burn wounds.»', 'unsupported-claim');
-    assert.match(d.message, /cites nothing/);
-    assert.match(d.message, /\[11-18\]/, 'names the references the review gives for wound healing');
+    assert.match(messageText(d), /cites nothing/);
+    assert.match(messageText(d), /\[11-18\]/, 'names the references the review gives for wound healing');
     assert.strictEqual(d.severity, DiagnosticSeverity.Warning);
   });
 
@@ -33,7 +33,7 @@ describe('lint rules: the examples of each rule', () => {
     check('The secretome reduces fibrosis in the kidney [«55»].', 'unknown-citation');
     check('Exosomes promote angiogenesis [12, «71»].', 'unknown-citation');
     const d = check('The secretome accelerates wound healing \\cite{«nobody1999»}.', 'unknown-citation', 'latex');
-    assert.match(d.message, /nobody1999/);
+    assert.match(messageText(d), /nobody1999/);
     assert.strictEqual(d.severity, DiagnosticSeverity.Error);
   });
 
@@ -46,28 +46,28 @@ describe('lint rules: the examples of each rule', () => {
 
   it("contradicted-claim quotes the review's statement and references", () => {
     const d = check('«FGF suppresses stem cell proliferation [28].»', 'contradicted-claim');
-    assert.match(d.message, /opposite/);
-    assert.match(d.message, /\[27-29\]/);
+    assert.match(messageText(d), /opposite/);
+    assert.match(messageText(d), /\[27-29\]/);
     assert.match(d.relatedInformation![0].message, /proliferation/);
   });
 
   it('citation-mismatch names the references the review cites instead', () => {
     const d = check('«Embryonic stem cell microvesicles reprogram haematopoietic progenitors [40]»', 'citation-mismatch', 'markdown');
-    assert.match(d.message, /\[33\]/);
+    assert.match(messageText(d), /\[33\]/);
     const fgf = check('«FGF promotes angiogenesis [45].»', 'citation-mismatch');
-    assert.match(fgf.message, /\[27-29\]/);
+    assert.match(messageText(fgf), /\[27-29\]/);
   });
 
   it('overstated-claim underlines the overstating words', () => {
     const d = check('Exosome therapy «guarantees» full recovery after stroke [15].', 'overstated-claim');
-    assert.match(d.message, /preclinical|early|investigation/);
+    assert.match(messageText(d), /preclinical|early|investigation/);
     check('Secretome therapy «cures» chronic wounds [17].', 'overstated-claim');
     check('The secretome is «completely safe» for patients [46].', 'overstated-claim');
   });
 
   it('noncanonical-term underlines the term, at information level', () => {
     const d = check('«TGFb» inhibits stem cell proliferation [30].', 'noncanonical-term');
-    assert.match(d.message, /TGF-β/);
+    assert.match(messageText(d), /TGF-β/);
     assert.strictEqual(d.severity, DiagnosticSeverity.Information);
     check('«Extracellular vehicles» transport proteins between cells [32].', 'noncanonical-term');
     check('«TGF-beta» induces stem cell quiescence [31].', 'noncanonical-term');
@@ -89,7 +89,7 @@ describe('lint rules: what is not a claim', () => {
   ];
   for (const [text, language] of cases) {
     it(`nothing for ${JSON.stringify(text)}`, () => {
-      assert.deepStrictEqual(lint(text, language).diagnostics.map((d) => d.message), []);
+      assert.deepStrictEqual(lint(text, language).diagnostics.map(messageText), []);
     });
   }
 

@@ -20,6 +20,11 @@ export function lint(text: string, languageId: Language = 'plaintext', partial?:
   return { document, diagnostics: service().doValidate(document, config(partial)) };
 }
 
+/** A diagnostic's message as text (the protocol allows Markdown content; the linter writes plain strings). */
+export function messageText(diagnostic: Diagnostic): string {
+  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}
+
 export function codesOf(diagnostics: Diagnostic[]): string[] {
   return [...new Set(diagnostics.map((diagnostic) => String(diagnostic.code)))].sort();
 }

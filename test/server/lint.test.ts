@@ -65,7 +65,7 @@ describe('protocol: claim linting over stdio', function () {
       const covered = lines[diagnostic.range.start.line].slice(diagnostic.range.start.character, diagnostic.range.end.character);
       assert.strictEqual(covered, example.covers);
       assert.strictEqual(diagnostic.source, 'secretome');
-      assert.ok(diagnostic.message.length > 20);
+      assert.ok(String(diagnostic.message).length > 20);
       assert.ok(diagnostic.relatedInformation?.length || diagnostic.data, 'related information or data');
     });
   }

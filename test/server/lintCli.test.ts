@@ -14,6 +14,13 @@ const root = path.resolve(__dirname, '../..');
 const cli = path.join(root, 'dist/cli.js');
 const draft = 'test/fixtures/lint/sample-draft.md';
 
+interface SarifLog {
+  runs: Array<{
+    tool: { driver: { rules: Array<{ id: string }> } };
+    results: Array<{ ruleId: string; ruleIndex: number; level: string; locations: Array<{ physicalLocation: { region: object } }> }>;
+  }>;
+}
+
 function run(...args: string[]) {
   const result = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -68,16 +75,17 @@ describe('secretome-lint (dist/cli.js)', () => {
 
   it('--format sarif is valid SARIF 2.1.0 with a result per diagnostic', () => {
     const { stdout } = run('--format', 'sarif', draft);
-    const sarif = JSON.parse(stdout);
+    const sarif = JSON.parse(stdout) as SarifLog;
     const schema = JSON.parse(fs.readFileSync(path.join(root, 'test/fixtures/lint/sarif-2.1.0-minimal.schema.json'), 'utf8'));
     const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
-    assert.ok(validate(sarif), JSON.stringify(validate.errors));
+    const valid = validate(JSON.parse(stdout));
+    assert.ok(valid, JSON.stringify(validate.errors));
     const results = sarif.runs[0].results;
     assert.strictEqual(results.length, 8);
     const rules = sarif.runs[0].tool.driver.rules;
     for (const result of results) assert.strictEqual(rules[result.ruleIndex].id, result.ruleId);
     assert.deepStrictEqual(results[0].locations[0].physicalLocation.region, { startLine: 7, startColumn: 62, endLine: 7, endColumn: 113 });
-    assert.strictEqual(results.find((r: { ruleId: string }) => r.ruleId === 'noncanonical-term').level, 'note');
+    assert.strictEqual(results.find((r) => r.ruleId === 'noncanonical-term')?.level, 'note');
   });
 
   it('exits 0 on a clean file and 2 on a missing one, still linting the others', () => {
