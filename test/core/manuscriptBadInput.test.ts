@@ -20,6 +20,8 @@ const inputs: [string, string][] = [
   ['many unclosed tags and dollars', '<a $b '.repeat(200000)],
   ['many at-signs', '@a@b @'.repeat(200000)],
   ['a megabyte of ranges in one citation', `[${'1-200, '.repeat(150000)}]`],
+  ['unclosed environments, then unmatched ends', '\\begin{itemize}'.repeat(100000) + '\\end{x}'.repeat(100000)],
+  ['headings ending in braces', '# a}\n'.repeat(100000)],
   ['only citations', Array.from({ length: 5000 }, (_, i) => `[${i}]`).join(' ')],
   ['CRLF line ends', '# Title\r\n\r\nText [1].\r\nMore.\r\n'],
 ];

@@ -83,6 +83,7 @@ const pandocCases: Case[] = [
   { language: 'markdown', input: 'Internal punctuation «[@doe:2020.a]».', expected: [{ syntax: 'pandoc', entries: ['doe:2020.a'], keys: ['doe:2020.a'] }] },
   { language: 'markdown', input: '«@smith04» says so.', expected: [{ syntax: 'pandoc', entries: ['smith04'], keys: ['smith04'] }] },
   { language: 'markdown', input: 'As «@smith04» says.', expected: [{ syntax: 'pandoc', entries: ['smith04'], keys: ['smith04'] }] },
+  { language: 'markdown', input: 'Mixed «[@fig:one; @smith04]».', expected: [{ syntax: 'pandoc', entries: ['smith04'], keys: ['smith04'] }] },
   { language: 'markdown', input: 'Shown by «@smith04».', expected: [{ syntax: 'pandoc', entries: ['smith04'], keys: ['smith04'] }] },
   { language: 'plaintext', input: 'Brackets in plain text «[@k]».', expected: [{ syntax: 'pandoc', entries: ['k'], keys: ['k'] }] },
 ];
@@ -104,6 +105,7 @@ const notCitations: [ManuscriptLanguage, string][] = [
   ['markdown', 'Unclosed [1, 2 and more'],
   ['markdown', 'Across a paragraph [1,\n\n2] break.'],
   ['plaintext', 'Bare @key is Markdown only.'],
+  ['markdown', 'Cross-references @fig:wound and [@tbl:factors; @eq:one] point at figures.'],
   ['latex', 'Pandoc [@key] is not LaTeX.'],
   ['latex', 'Unknown \\citex{k} and \\ref{fig1} commands.'],
   ['latex', 'Unclosed \\cite{abc and more'],

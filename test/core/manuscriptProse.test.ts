@@ -59,6 +59,7 @@ const markdown: [string, string][] = [
   ['link reference definition', 'Text.\n\n«[1]: https://example.org "Title"»'],
   ['heading marker', '«## »Secretome therapy'],
   ['closing hashes', '«# »Title «##»'],
+  ['heading attributes', '«# »Methods «{#sec:methods .unnumbered}»'],
   ['list markers', '«- »first\n«* »second\n«1. »third'],
   ['task boxes', '«- [ ] »open task\n«- [x] »done task'],
   ['block quote', '«> »Quoted text [3].'],

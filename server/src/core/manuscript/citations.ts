@@ -276,6 +276,11 @@ function readPandocSegment(text: string, segmentStart: number, segmentEnd: numbe
     const keyEnd = readPandocKey(text, j + 1, segmentEnd);
     if (keyEnd === j + 1) continue;
     const key = text.slice(j + 1, keyEnd);
+    if (CROSS_REFERENCE.test(key)) {
+      blank = false;
+      j = keyEnd - 1;
+      continue;
+    }
     entries.push({ start: j + 1, end: keyEnd, text: key, kind: 'key', key });
     j = keyEnd - 1;
   }
@@ -284,6 +289,9 @@ function readPandocSegment(text: string, segmentStart: number, segmentEnd: numbe
   }
   return entries;
 }
+
+/** pandoc-crossref labels (`@fig:wound`, `[@tbl:factors]`) point at figures and tables, not at references. */
+const CROSS_REFERENCE = /^(?:fig|tbl|eq|sec|lst):/;
 
 function isKeyChar(c: number): boolean {
   if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
@@ -322,6 +330,7 @@ function readBareKey(text: string, at: number, end: number): Citation | undefine
   const keyEnd = readPandocKey(text, at + 1, end);
   if (keyEnd === at + 1) return undefined;
   const key = text.slice(at + 1, keyEnd);
+  if (CROSS_REFERENCE.test(key)) return undefined;
   return {
     start: at,
     end: keyEnd,

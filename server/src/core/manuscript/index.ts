@@ -1,4 +1,12 @@
-/** The manuscript model: prose, sentences and citations of a Markdown, LaTeX or plain-text document. */
+/**
+ * The manuscript model: prose, sentences and citations of a Markdown, LaTeX or plain-text document.
+ *
+ * parseManuscript runs three passes, each linear in the text: a per-language prose extractor (markdown.ts,
+ * latex.ts, plaintext.ts) yields blocks of prose pieces; citations.ts scans only those pieces; sentences.ts
+ * splits each block. Invariants: every span list is sorted and non-overlapping; citations lie inside prose
+ * (LaTeX cite commands are kept as prose for that reason); nothing after referenceListStart is prose unless a
+ * later heading of the same or higher level ends the reference list; absurd ranges are never expanded.
+ */
 import { findCitations } from './citations';
 import { extractLatexProse } from './latex';
 import { extractMarkdownProse } from './markdown';

@@ -25,6 +25,8 @@ const SKIPPED_ENVIRONMENTS = new Set([
 /** Environments whose arguments (column specs, widths) are not prose. */
 const ARGUMENT_ENVIRONMENTS = new Set(['tabular', 'tabularx', 'tabulary', 'longtable', 'array', 'minipage', 'wrapfigure', 'subfigure', 'multicols']);
 
+const MAX_TRACKED_ENVIRONMENTS = 64;
+
 const TABULAR_ENVIRONMENTS = new Set(['tabular', 'tabularx', 'tabulary', 'longtable', 'array']);
 
 /** Commands whose arguments are all markup, labels, keys, paths or lengths. */
@@ -192,8 +194,11 @@ class LatexScanner {
       const close = text.indexOf(closing, end);
       return this.exclude(backslash, close < 0 || close >= this.stop ? this.stop : close + closing.length);
     }
-    this.environments.push(base);
-    if (TABULAR_ENVIRONMENTS.has(base)) this.tabularDepth++;
+    // Real documents nest a handful of environments; the cap keeps a flood of unclosed \begin from making \end slow.
+    if (this.environments.length < MAX_TRACKED_ENVIRONMENTS) {
+      this.environments.push(base);
+      if (TABULAR_ENVIRONMENTS.has(base)) this.tabularDepth++;
+    }
     const after = ARGUMENT_ENVIRONMENTS.has(base) ? this.skipArguments(end, Infinity) : this.skipOptionalArguments(end);
     return this.exclude(backslash, after);
   }

@@ -227,6 +227,7 @@ class MarkdownScanner {
     let hashes = textEnd;
     while (hashes > textStart && text.charCodeAt(hashes - 1) === 0x23) hashes--;
     if (hashes === textStart || isSpaceOrTab(text.charCodeAt(hashes - 1))) textEnd = hashes;
+    textEnd = withoutHeadingAttributes(text, textStart, textEnd);
     this.inParagraph = false;
     this.inList = false;
     if (this.referenceLevel !== undefined) {
@@ -625,6 +626,19 @@ function footnoteReferenceEnd(text: string, from: number, end: number): number {
     if (c === 0x5b || isSpaceOrTab(c)) return -1;
   }
   return -1;
+}
+
+/** Pandoc's heading attributes (`# Methods {#sec:methods .unnumbered}`) are markup. */
+function withoutHeadingAttributes(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && isSpaceOrTab(text.charCodeAt(e - 1))) e--;
+  if (e === start || text.charCodeAt(e - 1) !== 0x7d /* } */) return end;
+  let open = e - 1;
+  while (open > start && text.charCodeAt(open) !== 0x7b /* { */) open--;
+  if (open <= start || !isSpaceOrTab(text.charCodeAt(open - 1)) || !'#.-'.includes(text.charAt(open + 1))) return end;
+  let b = open;
+  while (b > start && isSpaceOrTab(text.charCodeAt(b - 1))) b--;
+  return b;
 }
 
 function isDelimiterRow(text: string, start: number, end: number): boolean {
