@@ -25,7 +25,7 @@ export interface ServerRuntime {
 }
 
 /** Characters after which the editor should ask for completions without waiting for a word. */
-export const completionTriggerCharacters = ['[', ',', '-', '–', '{', '@', ';', ' '];
+export const completionTriggerCharacters = ['[', ',', '-', '–', '{', '@', ';'];
 
 /** Diagnostics wait this long after the last edit, so typing is never slowed by linting. */
 const diagnosticsDelayMs = 200;
