@@ -1,7 +1,11 @@
 /**
  * secretome-lint: the claim linter on the command line, on the same core as the editor.
  *
- *   secretome-lint [--format text|json|sarif] [--disable CODE]... [--max-diagnostics N] FILE...
+ *   secretome-lint [--format text|json|sarif] [--disable CODE]... [--max-diagnostics N] [--bib FILE]... FILE...
+ *
+ * Citation keys are known when the review defines them, when a bibliography given with --bib defines them, or when a
+ * bibliography the manuscript names does (LaTeX \bibliography{…} or \addbibresource{…}, Markdown front matter
+ * `bibliography:`), read relative to the manuscript with a real BibTeX parser (bibtex-parse).
  *
  * Prints `file:line:col severity code message` per diagnostic (or JSON, or SARIF 2.1.0). Exit code 0 when no
  * errors were found, 1 when some diagnostic is an error, 2 on a usage error or a file that could not be read
@@ -9,6 +13,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { entries } from 'bibtex-parse';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { loadBundledDataset } from './core/bundledDataset';
@@ -40,6 +45,8 @@ Options:
   --format text|json|sarif  Output format (default: text)
   --disable CODE            Turn a rule off (repeatable): ${rules.map((rule) => rule.code).join(', ')}
   --max-diagnostics N       At most N diagnostics per file (default: 200)
+  --bib FILE                A BibTeX file whose keys count as defined (repeatable);
+                            bibliographies the manuscript names are read too
   -h, --help                Show this help
 Exit code: 0 no errors, 1 errors found, 2 usage error or unreadable file.`;
 
@@ -57,6 +64,12 @@ export function runCli(args: readonly string[], io: CliIo, dataset?: Dataset): n
   const service = createLanguageService({ dataset: dataset ?? loadBundledDataset() });
   const reports: FileReport[] = [];
   const failures: { file: string; message: string }[] = [];
+  const givenKeys: string[] = [];
+  for (const bib of parsed.bibliographies) {
+    const keys = readBibliography(io, bib);
+    if (typeof keys === 'string') failures.push({ file: bib, message: keys });
+    else givenKeys.push(...keys);
+  }
   for (const file of parsed.files) {
     let text: string;
     try {
@@ -71,7 +84,16 @@ export function runCli(args: readonly string[], io: CliIo, dataset?: Dataset): n
     }
     const languageId = languageOf(file);
     const document = TextDocument.create(fileUri(file), languageId, 1, text);
-    reports.push({ file, language: languageId, diagnostics: service.doValidate(document, parsed.config) });
+    const namedKeys: string[] = [];
+    for (const bib of namedBibliographies(text, languageId)) {
+      const keys = readBibliography(io, path.join(path.dirname(file), bib));
+      // A bibliography the manuscript names but that is missing is worth a note, not a failed run: its keys simply
+      // show up as unknown citations.
+      if (typeof keys === 'string') io.stderr(`secretome-lint: note: ${keys}\n`);
+      else namedKeys.push(...keys);
+    }
+    const config = givenKeys.length + namedKeys.length > 0 ? withKeys(parsed.config, [...givenKeys, ...namedKeys]) : parsed.config;
+    reports.push({ file, language: languageId, diagnostics: service.doValidate(document, config) });
   }
   for (const failure of failures) io.stderr(`secretome-lint: ${failure.message}\n`);
 
@@ -91,12 +113,53 @@ export function languageOf(file: string): 'markdown' | 'latex' | 'plaintext' {
   return 'plaintext';
 }
 
+/** The keys a BibTeX file defines, or why it could not be read. */
+function readBibliography(io: CliIo, file: string): string[] | string {
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (error) {
+    return `cannot read bibliography ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+  }
+  try {
+    return entries(text).map((entry) => entry.key);
+  } catch (error) {
+    return `cannot parse bibliography ${file}: ${(error as Error).message.split('\n')[0]}`;
+  }
+}
+
+/** Bibliography files the manuscript names: LaTeX \bibliography{a,b} and \addbibresource{c.bib}, Pandoc `bibliography:`. */
+export function namedBibliographies(text: string, languageId: string): string[] {
+  const names: string[] = [];
+  if (languageId === 'latex') {
+    for (const match of text.matchAll(/\\bibliography\s*\{([^}\n]{1,500})\}/g)) {
+      for (const name of match[1].split(',')) if (name.trim()) names.push(name.trim().endsWith('.bib') ? name.trim() : `${name.trim()}.bib`);
+    }
+    for (const match of text.matchAll(/\\addbibresource\s*(?:\[[^\]\n]*\])?\s*\{([^}\n]{1,500})\}/g)) names.push(match[1].trim());
+  } else if (languageId === 'markdown') {
+    const frontMatter = /^---\r?\n([\s\S]{0,20000}?)\r?\n(?:---|\.\.\.)\r?\n/.exec(text);
+    const yaml = frontMatter?.[1] ?? '';
+    const single = /^bibliography:[ \t]*["']?([^"'\n\[]+?)["']?[ \t]*$/m.exec(yaml);
+    if (single) names.push(single[1].trim());
+    const list = /^bibliography:[ \t]*\r?\n((?:[ \t]+-[^\n]*\r?\n?)+)/m.exec(yaml);
+    if (list) for (const item of list[1].matchAll(/-[ \t]*["']?([^"'\n]+?)["']?[ \t]*$/gm)) names.push(item[1].trim());
+    const inline = /^bibliography:[ \t]*\[([^\]\n]*)\]/m.exec(yaml);
+    if (inline) for (const item of inline[1].split(',')) if (item.trim()) names.push(item.trim().replace(/^["']|["']$/g, ''));
+  }
+  return names;
+}
+
+function withKeys(config: Config, keys: string[]): Config {
+  return { ...config, lint: { ...config.lint, bibliographyKeys: [...config.lint.bibliographyKeys, ...keys] } };
+}
+
 function fileUri(file: string): string {
   return `file://${path.resolve(file).split(path.sep).map(encodeURIComponent).join('/')}`;
 }
 
 interface ParsedArgs {
   files: string[];
+  bibliographies: string[];
   format: Format;
   config: Config;
   help: boolean;
@@ -104,6 +167,7 @@ interface ParsedArgs {
 
 function parseArgs(args: readonly string[]): ParsedArgs | { error: string } {
   const files: string[] = [];
+  const bibliographies: string[] = [];
   let format: Format = 'text';
   let help = false;
   const ruleOverrides: Record<string, Partial<RuleConfig>> = {};
@@ -125,13 +189,17 @@ function parseArgs(args: readonly string[]): ParsedArgs | { error: string } {
       const number = Number(value());
       if (!Number.isInteger(number) || number < 1) return { error: '--max-diagnostics needs a positive whole number' };
       maxDiagnostics = number;
+    } else if (name === '--bib') {
+      const file = value();
+      if (!file) return { error: '--bib needs a file' };
+      bibliographies.push(file);
     } else if (name === '--') files.push(...args.slice(i + 1)), (i = args.length);
     else if (name.startsWith('-') && name !== '-') return { error: `unknown option "${name}"` };
     else files.push(arg);
   }
   if (!help && files.length === 0) return { error: 'no files given' };
   const config = resolveConfig({ lint: { rules: ruleOverrides, ...(maxDiagnostics ? { maxDiagnostics } : {}) } });
-  return { files, format, config, help };
+  return { files, bibliographies, format, config, help };
 }
 
 const SEVERITY_NAMES: Record<DiagnosticSeverity, string> = {

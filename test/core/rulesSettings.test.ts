@@ -17,6 +17,14 @@ describe('lint settings', () => {
     assert.strictEqual(d.severity, DiagnosticSeverity.Error);
   });
 
+  it('knows the keys of a user bibliography and of \\bibitem entries', () => {
+    const text = 'The secretome accelerates wound healing \\cite{nobody1999}.';
+    assert.deepStrictEqual(codesOf(lint(text, 'latex').diagnostics), ['unknown-citation']);
+    assert.deepStrictEqual(lint(text, 'latex', { lint: { bibliographyKeys: ['nobody1999'] } }).diagnostics, []);
+    const withBibitem = `${text}\n\\begin{thebibliography}{9}\n\\bibitem[Nobody(1999)]{nobody1999} N. Nobody. A paper. 1999.\n\\end{thebibliography}`;
+    assert.deepStrictEqual(lint(withBibitem, 'latex').diagnostics, []);
+  });
+
   it('ignores settings of the wrong type', () => {
     const loose = { lint: { rules: { 'unsupported-claim': { enabled: 'no', severity: 'loud' } } } } as never;
     const [d] = lint(claim, 'plaintext', loose).diagnostics;

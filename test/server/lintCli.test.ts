@@ -137,6 +137,33 @@ describe('secretome-lint: arguments and inputs (in process)', () => {
     assert.match(result.stdout, /^a\.md:1:21 error unknown-citation/);
   });
 
+  const bib = '@article{nobody1999,\n  title = {A paper the review does not cite},\n  year = {1999}\n}\n';
+  const latex = 'The secretome accelerates wound healing \\cite{nobody1999}.';
+
+  it('--bib makes the keys of a BibTeX file known', () => {
+    assert.strictEqual(inProcess(['a.tex'], { 'a.tex': latex }).code, 1);
+    assert.deepStrictEqual(inProcess(['--bib', 'refs.bib', 'a.tex'], { 'a.tex': latex, 'refs.bib': bib }), { code: 0, stdout: '', stderr: '' });
+  });
+
+  it('reads the bibliographies a manuscript names, relative to it', () => {
+    const files = { 'thesis/a.tex': `${latex}\n\\bibliography{refs}`, 'thesis/refs.bib': bib };
+    assert.deepStrictEqual(inProcess(['thesis/a.tex'], files), { code: 0, stdout: '', stderr: '' });
+    const markdown = '---\ntitle: Draft\nbibliography: refs.bib\n---\n\nThe secretome accelerates wound healing [@nobody1999].\n';
+    assert.deepStrictEqual(inProcess(['a.md'], { 'a.md': markdown, 'refs.bib': bib }), { code: 0, stdout: '', stderr: '' });
+    const listed = markdown.replace('bibliography: refs.bib', 'bibliography:\n  - refs.bib');
+    assert.strictEqual(inProcess(['a.md'], { 'a.md': listed, 'refs.bib': bib }).code, 0);
+  });
+
+  it('a missing named bibliography is a note; an unreadable --bib is an error', () => {
+    const missing = inProcess(['a.tex'], { 'a.tex': `${latex}\n\\addbibresource{gone.bib}` });
+    assert.strictEqual(missing.code, 1, 'the key is still unknown');
+    assert.match(missing.stderr, /note: cannot read bibliography gone\.bib/);
+    const broken = inProcess(['--bib', 'broken.bib', 'a.tex'], { 'a.tex': latex, 'broken.bib': '@article{x, title={unclosed' });
+    assert.strictEqual(broken.code, 2);
+    assert.match(broken.stderr, /cannot parse bibliography broken\.bib/);
+    assert.match(broken.stdout, /unknown-citation/, 'the manuscript is still linted');
+  });
+
   it('--max-diagnostics caps each file', () => {
     const text = Array.from({ length: 20 }, (_, i) => `Earlier work cited [${60 + i}].`).join('\n\n');
     const lines = inProcess(['--max-diagnostics', '5', 'a.md'], { 'a.md': text }).stdout.trim().split('\n');

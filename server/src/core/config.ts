@@ -30,6 +30,11 @@ export interface Config {
     rules: Record<string, Partial<RuleConfig>>;
     /** Cap on diagnostics per document; one extra diagnostic says the cap was reached. */
     maxDiagnostics: number;
+    /**
+     * Citation keys a user bibliography defines (read from .bib files by the caller; the core does no I/O), known to
+     * unknown-citation besides the review's own keys.
+     */
+    bibliographyKeys: string[];
   };
 }
 
@@ -41,6 +46,7 @@ export const defaultConfig: Config = {
     languages: ['markdown', 'latex', 'plaintext'],
     rules: {},
     maxDiagnostics: 200,
+    bibliographyKeys: [],
   },
 };
 
@@ -54,6 +60,7 @@ export function resolveConfig(partial?: DeepPartial<Config>): Config {
       ...partial?.lint,
       languages: (partial?.lint?.languages as ManuscriptLanguage[] | undefined) ?? defaultConfig.lint.languages,
       rules: { ...(partial?.lint?.rules as Record<string, Partial<RuleConfig>> | undefined) },
+      bibliographyKeys: (partial?.lint?.bibliographyKeys as string[] | undefined) ?? defaultConfig.lint.bibliographyKeys,
     },
   };
 }

@@ -55,9 +55,11 @@ export function lintManuscript(dataset: Dataset, manuscript: Manuscript, options
   const units = paragraphUnits(manuscript);
   const limit = options.limit ?? Infinity;
   const style = citationStyleOf(manuscript);
-  const knownKeys = knownKeysFor(dataset, options.extraKeys);
+  const definedHere = bibitemKeys(manuscript);
+  const extraKeys = definedHere.length > 0 ? new Set([...(options.extraKeys ?? []), ...definedHere]) : options.extraKeys;
+  const knownKeys = knownKeysFor(dataset, extraKeys);
   const active = rules.filter((rule) => options.enabled.has(rule.code));
-  const configKey = `${manuscript.language}|${style}|${active.map((rule) => rule.code).join(',')}|${options.extraKeys ? [...options.extraKeys].join(',') : ''}`;
+  const configKey = `${manuscript.language}|${style}|${active.map((rule) => rule.code).join(',')}|${extraKeys ? [...extraKeys].join(',') : ''}`;
   const cache = cacheFor(dataset);
   const findings: Finding[] = [];
   for (const unit of units) {
@@ -168,6 +170,12 @@ export function citationStyleOf(manuscript: Manuscript): CitationStyle {
   const written = (Object.keys(counts) as CitationStyle[]).sort((a, b) => counts[b] - counts[a])[0];
   if (counts[written] > 0) return written;
   return manuscript.language === 'latex' ? 'latex' : 'numeric';
+}
+
+/** Keys the LaTeX document defines itself, in a thebibliography environment: \bibitem{key} or \bibitem[label]{key}. */
+function bibitemKeys(manuscript: Manuscript): string[] {
+  if (manuscript.language !== 'latex' || !manuscript.text.includes('\\bibitem')) return [];
+  return [...manuscript.text.matchAll(/\\bibitem\s*(?:\[[^\]\n]{0,200}\])?\s*\{([^}\n]{1,200})\}/g)].map((match) => match[1].trim());
 }
 
 function knownKeysFor(dataset: Dataset, extra?: ReadonlySet<string>): ReadonlySet<string> {
