@@ -97,6 +97,9 @@ describe('lint: quick fixes', () => {
     const confusion = lint('Extracellular vehicles transport proteins between cells [32].');
     const fixed = applyAction(confusion.document, actionsFor(confusion.document, confusion.diagnostics[0]).find((a) => a.isPreferred)!);
     assert.strictEqual(fixed, 'Extracellular vesicles transport proteins between cells [32].');
+    const heading = lint('## Extracellular Vehicles in Repair', 'markdown');
+    const retitled = applyAction(heading.document, actionsFor(heading.document, heading.diagnostics[0]).find((a) => a.isPreferred)!);
+    assert.strictEqual(retitled, '## Extracellular Vesicles in Repair');
   });
 
   it('swaps a reversed range and removes a repeated entry', () => {

@@ -130,6 +130,7 @@ export const CERTAINTY_CUES: readonly CertaintyCue[] = [
   { pattern: /\bno (side[- ]effects|adverse (effects|events)|risks?)\b/gi, soften: (w) => `few reported ${w.replace(/^no /i, '')}` },
   { pattern: /\b(risk-free|without any risks?)\b/gi, soften: () => 'with a favourable early safety profile' },
   { pattern: /\bmiracle\b/gi, soften: () => 'promising' },
+  { pattern: /\b(undeniable|indisputable|unquestionable|irrefutable)\b/gi, soften: () => 'promising' },
   { pattern: /\bfully restores\b/gi, soften: () => 'may help restore' },
   { pattern: /\b(in )?(all|every) patients?\b/gi, soften: (w) => (/^in /i.test(w) ? 'in some patients' : 'some patients') },
 ];

@@ -74,8 +74,11 @@ function sameModuloPlural(a: string, b: string): boolean {
 /** The canonical form, capitalised when the writer's word opened a sentence with a capital and the term is lower-case. */
 function replacementFor(mention: TermMention): string {
   const canonical = mention.term.canonical;
-  if (/^[A-Z][a-z]/.test(mention.written) && /^[a-z]/.test(canonical)) return canonical.charAt(0).toUpperCase() + canonical.slice(1);
-  return canonical;
+  if (!/^[A-Z][a-z]/.test(mention.written) || !/^[a-z]/.test(canonical)) return canonical;
+  const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+  // "Extracellular Vehicles" in a title-case heading becomes "Extracellular Vesicles", not "Extracellular vesicles".
+  const titleCase = mention.written.split(/\s+/).length > 1 && mention.written.split(/\s+/).every((word) => /^[A-Z]/.test(word));
+  return titleCase ? canonical.split(' ').map(capital).join(' ') : capital(canonical);
 }
 
 /**
