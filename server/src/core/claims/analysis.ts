@@ -11,6 +11,7 @@ import {
   EFFECT_VERBS,
   FINDING_BEFORE_TO,
   FIRST_PERSON,
+  HYPOTHESIS_CUES,
   METHODS_PASSIVE,
   NEGATIONS,
   OWN_FIGURE_CUES,
@@ -33,6 +34,7 @@ export type NotClaimReason =
   | 'own-work'
   | 'methods'
   | 'recommendation'
+  | 'hypothesis'
   | 'no-words'
   | 'too-long';
 
@@ -100,11 +102,11 @@ export function analyseSentence(dataset: Dataset, sentence: Sentence, citations:
     isClaim: false,
     matches: [],
   };
-  analysis.notClaim = tooLong ? 'too-long' : notAClaim(sentence, tokens);
+  analysis.effects = findEffects(tokens);
+  analysis.notClaim = tooLong ? 'too-long' : notAClaim(sentence, tokens, analysis.effects);
   if (analysis.notClaim) return analysis;
 
   const prose = withoutCitations(text, sentence.start, citations);
-  analysis.effects = findEffects(tokens);
   const hasSubject = mentions.length > 0 || SUBJECT_CUES.test(prose);
   if (hasSubject && (analysis.effects.length > 0 || EFFECT_PHRASES.test(prose))) analysis.cues.push('effect');
   if (REPORTING_CUES.test(prose)) analysis.cues.push('reporting');
@@ -115,7 +117,7 @@ export function analyseSentence(dataset: Dataset, sentence: Sentence, citations:
   return analysis;
 }
 
-function notAClaim(sentence: Sentence, tokens: Token[]): NotClaimReason | undefined {
+function notAClaim(sentence: Sentence, tokens: Token[], effects: readonly Effect[]): NotClaimReason | undefined {
   if (sentence.kind === 'heading') return 'heading';
   if (sentence.kind === 'caption') return 'caption';
   if (tokens.length < 3) return 'no-words';
@@ -123,8 +125,14 @@ function notAClaim(sentence: Sentence, tokens: Token[]): NotClaimReason | undefi
   if (/\?["'”’)]*$/.test(text)) return 'question';
   if (STRUCTURE_CUES.test(text) || OWN_FIGURE_CUES.test(text)) return 'structure';
   if (RECOMMENDATION_CUES.test(text)) return 'recommendation';
+  if (HYPOTHESIS_CUES.test(text)) return 'hypothesis';
   if (FIRST_PERSON.test(text)) return 'own-work';
-  if (METHODS_PASSIVE.test(text) && !REPORTING_CUES.test(text)) return 'methods';
+  const methods = METHODS_PASSIVE.exec(text);
+  if (methods && !REPORTING_CUES.test(text)) {
+    // "Cells were treated with exosomes" is a method; "…, which reduced apoptosis" adds a finding to it.
+    const end = methods.index + methods[0].length;
+    if (!effects.some((effect) => effect.start < methods.index || effect.start >= end)) return 'methods';
+  }
   return undefined;
 }
 

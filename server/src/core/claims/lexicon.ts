@@ -17,7 +17,7 @@ export interface EffectVerb {
 
 const INCREASE =
   'promote enhance stimulate accelerate induce encourage foster improve augment upregulate activate trigger facilitate ' +
-  'amplify elevate strengthen potentiate restore regenerate rescue increase* boost* drive* raise* support* aid* help* ' +
+  'amplify elevate strengthen potentiate restore regenerate rescue rejuvenate increase* boost* drive* raise* support* aid* help* ' +
   'cause* exacerbate aggravate speed* enlarge expand* prolong';
 const DECREASE =
   'inhibit suppress reduce attenuate impair prevent diminish minimize minimise mitigate alleviate ameliorate downregulate ' +
@@ -91,7 +91,7 @@ export const PHRASAL_PARTICLES: Readonly<Record<string, { particle: string; pola
 };
 
 /** Multi-word effect phrases without a single verb token. */
-export const EFFECT_PHRASES = /\b(lead|leads|led|leading) to\b|\bresults? in\b|\bresulted in\b|\bcontributes? to\b|\bgives? rise to\b|\bis (associated|correlated|linked) with\b|\bare (associated|correlated|linked) with\b|\bplays? an? \w+ role\b|\bresponsible for\b/i;
+export const EFFECT_PHRASES = /\b(lead|leads|led|leading) to\b|\bresults? in\b|\bresulted in\b|\bcontributes? to\b|\bgives? rise to\b|\bis (associated|correlated|linked) with\b|\bare (associated|correlated|linked) with\b|\bplays? an? \w+ role\b|\bresponsible for\b|\b(has|have|had|show|shows|showed|exert|exerts|exerted) (no|little|any|an?|significant|marked|modest|strong|similar|greater|lesser)( \w+)? (effects?|impacts?|influences?) on\b|\b(more|less) (effective|potent|efficient|beneficial|protective) than\b/i;
 
 /** Words that turn a verb's direction around when they come just before it. */
 export const NEGATIONS: ReadonlySet<string> = new Set(
@@ -100,7 +100,7 @@ export const NEGATIONS: ReadonlySet<string> = new Set(
 
 /** Phrases that report a finding, even without an effect verb on a known subject. */
 export const REPORTING_CUES =
-  /\b(studies|research|trials?|experiments?|data|evidence|reports?|work|investigations?|analyses|findings|literature)\s+(have|has|had)?\s*(shown|show|shows|demonstrated|demonstrate|demonstrates|revealed|reveals|reveal|indicated|indicates|indicate|suggested|suggests|suggest|confirmed|confirms|established|established|proved|proven|found)\b|\b(has|have|had) (been )?(shown|demonstrated|reported|documented|established|proven|observed|found) (to|that)\b|\b(was|were|is|are) (shown|found|reported|known|demonstrated|observed|proven) to\b|\bit is (well[- ])?(known|established|documented|recognized|recognised|accepted)\b|\b(numerous|several|many|multiple|recent|previous|clinical|preclinical|animal) (studies|trials|reports|experiments)\b|\b(a |the )?(meta-analysis|randomi[sz]ed (controlled )?trial)\b/i;
+  /\b(studies|research|trials?|experiments?|data|evidence|reports?|work|investigations?|analyses|findings|literature)\s+(have|has|had)?\s*(shown|show|shows|demonstrated|demonstrate|demonstrates|revealed|reveals|reveal|indicated|indicates|indicate|suggested|suggests|suggest|confirmed|confirms|established|established|proved|proven|found)\b|\b(has|have|had) (been )?(shown|demonstrated|reported|documented|established|proven|observed|found) (to|that)\b|\b(was|were|is|are) (shown|found|reported|known|demonstrated|observed|proven) to\b|\bit is (well[- ])?(known|established|documented|recognized|recognised|accepted)\b|\b(numerous|several|many|multiple|recent|previous|clinical|preclinical|animal) (studies|trials|reports|experiments)\b|\b(a |the )?(meta-analysis|randomi[sz]ed (controlled )?trial)\b|\b(several|many|other|previous|recent|numerous|some) (groups|authors|investigators|researchers|laboratories|teams)\b/i;
 
 /** A quantity stated as a result: 40 %, three-fold, p < 0.05, twice as. */
 export const QUANTITY_CUES =
@@ -142,12 +142,16 @@ export const STRUCTURE_CUES =
 /** Mentions of the writer's own figures or tables anywhere in the sentence. */
 export const OWN_FIGURE_CUES = /\b(see|in|shown in|as shown in|summari[sz]ed in|listed in|illustrated in) (figure|fig\.|table|box)\s*\d/i;
 
+/** Hypotheses, speculation and conditionals: what might be, not what was found. */
+export const HYPOTHESIS_CUES =
+  /^\s*(if|should|whether|unless|suppose|assuming)\b|\b(speculate|speculated|hypothesi[sz]e[ds]?|it is (possible|conceivable|plausible|tempting to \w+) that|one (could|might) (argue|imagine|expect))\b/i;
+
 /** First person: the writer's own work, aims or methods. */
 export const FIRST_PERSON = /(^|[^\w])(we|our|us)\b/i;
 
 /** The passive voice of lab methods: "EVs were isolated by ultracentrifugation". */
 export const METHODS_PASSIVE =
-  /\b(was|were|been) (isolated|collected|cultured|centrifuged|ultracentrifuged|harvested|incubated|measured|quantified|analy[sz]ed|stored|obtained|seeded|washed|filtered|purified|concentrated|resuspended|injected|administered|randomi[sz]ed|assessed|recorded|performed|carried out|conducted|prepared|characteri[sz]ed|imaged|stained|sequenced|frozen|thawed|diluted|pooled|processed|extracted|enrolled|recruited|assigned|followed up|approved|calculated|compared|counted|normali[sz]ed|sonicated|lysed|pelleted|loaded|labell?ed|fixed|plated|passaged|grown|expanded|tested|evaluated|screened|scored)\b/i;
+  /\b(was|were|been) (treated|pretreated|exposed|transfected|supplemented|primed|isolated|collected|cultured|centrifuged|ultracentrifuged|harvested|incubated|measured|quantified|analy[sz]ed|stored|obtained|seeded|washed|filtered|purified|concentrated|resuspended|injected|administered|randomi[sz]ed|assessed|recorded|performed|carried out|conducted|prepared|characteri[sz]ed|imaged|stained|sequenced|frozen|thawed|diluted|pooled|processed|extracted|enrolled|recruited|assigned|followed up|approved|calculated|compared|counted|normali[sz]ed|sonicated|lysed|pelleted|loaded|labell?ed|fixed|plated|passaged|grown|expanded|tested|evaluated|screened|scored)\b/i;
 
 /** Needs, recommendations and open questions: what should happen, not what was found. */
 export const RECOMMENDATION_CUES =
