@@ -59,7 +59,8 @@ export function lintManuscript(dataset: Dataset, manuscript: Manuscript, options
   const extraKeys = definedHere.length > 0 ? new Set([...(options.extraKeys ?? []), ...definedHere]) : options.extraKeys;
   const knownKeys = knownKeysFor(dataset, extraKeys);
   const active = rules.filter((rule) => options.enabled.has(rule.code));
-  const configKey = `${manuscript.language}|${style}|${active.map((rule) => rule.code).join(',')}|${extraKeys ? [...extraKeys].join(',') : ''}`;
+  // Hashed: a user bibliography of thousands of keys must not be copied into every paragraph's cache key.
+  const configKey = hashOf(`${manuscript.language}|${style}|${active.map((rule) => rule.code).join(',')}|${extraKeys ? [...extraKeys].sort().join(',') : ''}`);
   const cache = cacheFor(dataset);
   const findings: Finding[] = [];
   for (const unit of units) {
@@ -191,6 +192,18 @@ function shift(finding: Finding, by: number): Finding {
     end: finding.end + by,
     related: finding.related?.map((note) => (note.span ? { ...note, span: { start: note.span.start + by, end: note.span.end + by } } : note)),
   };
+}
+
+/** Two 32-bit string hashes (FNV-1a and djb2) side by side: 64 bits, so two settings never share cache entries in practice. */
+function hashOf(text: string): string {
+  let fnv = 0x811c9dc5;
+  let djb = 5381;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    fnv = Math.imul(fnv ^ code, 0x01000193);
+    djb = (Math.imul(djb, 33) + code) | 0;
+  }
+  return `${(fnv >>> 0).toString(36)}.${(djb >>> 0).toString(36)}.${text.length}`;
 }
 
 /** Paragraph findings by paragraph text and settings; bounded so a long session never grows without limit. */
