@@ -45,11 +45,15 @@ export interface Support {
   via: 'statement' | 'title';
 }
 
-/** The references the review would cite for this sentence, or undefined when nothing in the review pins it down. */
-export function reviewSupport(dataset: Dataset, analysis: SentenceAnalysis): Support | undefined {
+/**
+ * The references the review would cite for this sentence, or undefined when nothing in the review pins it down.
+ * With `cited`, stops as soon as a cited reference is among them (the common case needs no title matching).
+ */
+export function reviewSupport(dataset: Dataset, analysis: SentenceAnalysis, cited: readonly number[] = []): Support | undefined {
   if (analysis.matches.length > 0) {
     const refs: number[] = [];
     for (const match of analysis.matches) for (const number of match.statement.refs) if (!refs.includes(number)) refs.push(number);
+    if (cited.some((number) => refs.includes(number))) return { refs, statement: analysis.matches[0].statement, via: 'statement' };
     const strong = strongTitleMatches(dataset, analysis);
     for (const number of strong) if (!refs.includes(number)) refs.push(number);
     return { refs, statement: analysis.matches[0].statement, via: 'statement' };

@@ -91,7 +91,8 @@ function looseFactorSpellings(dataset: Dataset, text: string, known: readonly Te
   const word = /[A-Za-z][A-Za-z0-9β₀-₉-]*/g;
   for (let match = word.exec(text); match; match = word.exec(text)) {
     const written = match[0].replace(/-+$/, '');
-    if (written.length < 3 || written.length > 12 || !keys.has(written.charAt(0).toLowerCase())) continue;
+    // Factor spellings are acronyms: a word with fewer than two capitals and no β is not one of them.
+    if (written.length < 3 || written.length > 12 || !ACRONYM_LIKE.test(written) || !keys.has(written.charAt(0).toLowerCase())) continue;
     const term = keys.get(looseKey(written));
     if (!term) continue;
     const start = match.index;
@@ -101,6 +102,8 @@ function looseFactorSpellings(dataset: Dataset, text: string, known: readonly Te
   }
   return found;
 }
+
+const ACRONYM_LIKE = /[A-Z].*[A-Z]|β/;
 
 const looseKeyCache = new WeakMap<Dataset, Map<string, DatasetTerm>>();
 
