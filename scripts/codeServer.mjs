@@ -121,10 +121,13 @@ function npm(cwd, args, pathValue, extraEnv = {}) {
   const npmCli = process.env.npm_execpath && process.env.npm_execpath.endsWith('.js') ? process.env.npm_execpath : undefined;
   const command = npmCli ? 'node' : 'npm';
   const fullArgs = npmCli ? [npmCli, ...args] : args;
+  // Under `npm test` the environment carries the outer npm's settings (npm_config_user_agent names Node 20, which
+  // code-server's postinstall would reject); the inner npm must compute its own.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
   const result = spawnSync(command, fullArgs, {
     cwd,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, ...extraEnv, PATH: pathValue, npm_config_update_notifier: 'false' },
+    env: { ...env, ...extraEnv, PATH: pathValue, npm_config_update_notifier: 'false' },
   });
   if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed in ${cwd} (exit ${result.status})`);
 }

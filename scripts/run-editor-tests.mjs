@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import {
   createSandbox,
   delay,
+  ensureCodeServer,
   launchChromium,
   projectRoot,
   readJson,
@@ -82,6 +83,7 @@ async function runInCodeServer({ grep, keep }) {
 
   let server;
   let browser;
+  ensureCodeServer(); // first run only: installs it (timed apart from the suite)
   const stopTail = tail(reportFile);
   const started = Date.now();
   try {
