@@ -27,10 +27,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const bibliographyWatcher = vscode.workspace.createFileSystemWatcher('**/*.bib');
+  context.subscriptions.push(bibliographyWatcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     outputChannel: output,
-    synchronize: { configurationSection: 'secretome' },
+    // Bibliographies decide which citation keys are known; the server re-lints when one changes.
+    synchronize: { configurationSection: 'secretome', fileEvents: bibliographyWatcher },
   };
   client = new LanguageClient('secretome', 'Secretome Writer', serverOptions, clientOptions);
 

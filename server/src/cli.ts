@@ -13,9 +13,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { entries } from 'bibtex-parse';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { bibliographyPaths, readBibliographyKeys, withBibliographyKeys } from './bibliography';
 import { loadBundledDataset } from './core/bundledDataset';
 import { resolveConfig, type Config, type RuleConfig } from './core/config';
 import type { Dataset } from './core/dataset';
@@ -66,7 +66,7 @@ export function runCli(args: readonly string[], io: CliIo, dataset?: Dataset): n
   const failures: { file: string; message: string }[] = [];
   const givenKeys: string[] = [];
   for (const bib of parsed.bibliographies) {
-    const keys = readBibliography(io, bib);
+    const keys = readBibliographyKeys((file) => io.readFile(file), bib);
     if (typeof keys === 'string') failures.push({ file: bib, message: keys });
     else givenKeys.push(...keys);
   }
@@ -85,14 +85,14 @@ export function runCli(args: readonly string[], io: CliIo, dataset?: Dataset): n
     const languageId = languageOf(file);
     const document = TextDocument.create(fileUri(file), languageId, 1, text);
     const namedKeys: string[] = [];
-    for (const bib of namedBibliographies(text, languageId)) {
-      const keys = readBibliography(io, path.join(path.dirname(file), bib));
+    for (const bib of bibliographyPaths(text, languageId, file)) {
+      const keys = readBibliographyKeys((bibFile) => io.readFile(bibFile), bib);
       // A bibliography the manuscript names but that is missing is worth a note, not a failed run: its keys simply
       // show up as unknown citations.
       if (typeof keys === 'string') io.stderr(`secretome-lint: note: ${keys}\n`);
       else namedKeys.push(...keys);
     }
-    const config = givenKeys.length + namedKeys.length > 0 ? withKeys(parsed.config, [...givenKeys, ...namedKeys]) : parsed.config;
+    const config = withBibliographyKeys(parsed.config, [...givenKeys, ...namedKeys]);
     reports.push({ file, language: languageId, diagnostics: service.doValidate(document, config) });
   }
   for (const failure of failures) io.stderr(`secretome-lint: ${failure.message}\n`);
@@ -111,46 +111,6 @@ export function languageOf(file: string): 'markdown' | 'latex' | 'plaintext' {
   if (extension === '.md' || extension === '.markdown') return 'markdown';
   if (extension === '.tex') return 'latex';
   return 'plaintext';
-}
-
-/** The keys a BibTeX file defines, or why it could not be read. */
-function readBibliography(io: CliIo, file: string): string[] | string {
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch (error) {
-    return `cannot read bibliography ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
-  }
-  try {
-    return entries(text).map((entry) => entry.key);
-  } catch (error) {
-    return `cannot parse bibliography ${file}: ${(error as Error).message.split('\n')[0]}`;
-  }
-}
-
-/** Bibliography files the manuscript names: LaTeX \bibliography{a,b} and \addbibresource{c.bib}, Pandoc `bibliography:`. */
-export function namedBibliographies(text: string, languageId: string): string[] {
-  const names: string[] = [];
-  if (languageId === 'latex') {
-    for (const match of text.matchAll(/\\bibliography\s*\{([^}\n]{1,500})\}/g)) {
-      for (const name of match[1].split(',')) if (name.trim()) names.push(name.trim().endsWith('.bib') ? name.trim() : `${name.trim()}.bib`);
-    }
-    for (const match of text.matchAll(/\\addbibresource\s*(?:\[[^\]\n]*\])?\s*\{([^}\n]{1,500})\}/g)) names.push(match[1].trim());
-  } else if (languageId === 'markdown') {
-    const frontMatter = /^---\r?\n([\s\S]{0,20000}?)\r?\n(?:---|\.\.\.)\r?\n/.exec(text);
-    const yaml = frontMatter?.[1] ?? '';
-    const single = /^bibliography:[ \t]*["']?([^"'\n\[]+?)["']?[ \t]*$/m.exec(yaml);
-    if (single) names.push(single[1].trim());
-    const list = /^bibliography:[ \t]*\r?\n((?:[ \t]+-[^\n]*\r?\n?)+)/m.exec(yaml);
-    if (list) for (const item of list[1].matchAll(/-[ \t]*["']?([^"'\n]+?)["']?[ \t]*$/gm)) names.push(item[1].trim());
-    const inline = /^bibliography:[ \t]*\[([^\]\n]*)\]/m.exec(yaml);
-    if (inline) for (const item of inline[1].split(',')) if (item.trim()) names.push(item.trim().replace(/^["']|["']$/g, ''));
-  }
-  return names;
-}
-
-function withKeys(config: Config, keys: string[]): Config {
-  return { ...config, lint: { ...config.lint, bibliographyKeys: [...config.lint.bibliographyKeys, ...keys] } };
 }
 
 function fileUri(file: string): string {

@@ -11,10 +11,12 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
 import { createLanguageService, manuscriptLanguageOf, type LanguageService } from './core/languageService';
 import { defaultConfig, type Config } from './core/config';
 import type { Dataset } from './core/dataset';
 import { configFromSettings } from './settings';
+import { BibliographyCache, bibliographyPaths, withBibliographyKeys, type BibliographyFiles } from './bibliography';
 import { statusNotification, type StatusParams } from './protocol';
 
 export interface ServerRuntime {
@@ -22,6 +24,8 @@ export interface ServerRuntime {
   loadDataset(): Dataset;
   /** Milliseconds, for the log's timings. */
   now(): number;
+  /** Reads the bibliographies manuscripts name (\\bibliography{…}, front matter `bibliography:`). */
+  files: BibliographyFiles;
 }
 
 /** Characters after which the editor should ask for completions without waiting for a word. */
@@ -36,6 +40,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const pendingDiagnostics = new Map<string, NodeJS.Timeout>();
   let service: LanguageService | undefined;
   let pullsConfiguration = false;
+  const bibliographies = new BibliographyCache(runtime.files);
+  const reportedProblems = new Set<string>();
 
   const log = (message: string) => connection.console.log(`[secretome] ${message}`);
 
@@ -68,6 +74,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     void connection.sendNotification(statusNotification, status);
   });
 
+  // A bibliography changed on disk: its keys are re-read (by modification time) when the documents are linted again.
+  connection.onDidChangeWatchedFiles(() => {
+    for (const document of documents.all()) scheduleDiagnostics(document, 0);
+  });
+
   connection.onDidChangeConfiguration(() => {
     configs.clear();
     for (const document of documents.all()) scheduleDiagnostics(document, 0);
@@ -85,6 +96,25 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return config;
   }
 
+  /**
+   * The settings plus the keys of the bibliographies the document names, which decide whether a cited key is known.
+   * A bibliography that cannot be read is reported once in the log; its keys then count as unknown.
+   */
+  async function lintConfigFor(document: TextDocument): Promise<Config> {
+    const config = await configFor(document.uri);
+    const uri = URI.parse(document.uri);
+    if (uri.scheme !== 'file') return config;
+    const paths = bibliographyPaths(document.getText(), document.languageId, uri.fsPath);
+    if (paths.length === 0) return config;
+    const { keys, problems } = await bibliographies.keysFor(paths);
+    for (const problem of problems) {
+      if (reportedProblems.has(problem)) continue;
+      reportedProblems.add(problem);
+      connection.console.warn(`[secretome] ${problem}`);
+    }
+    return withBibliographyKeys(config, keys);
+  }
+
   /** Runs a handler with the document and its config, turning any failure into the fallback and a log line. */
   async function runSafe<T>(
     uri: string,
@@ -92,11 +122,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     token: CancellationToken | undefined,
     what: string,
     handler: (document: TextDocument, service: LanguageService, config: Config) => T,
+    configOf: (document: TextDocument) => Promise<Config> = (document) => configFor(document.uri),
   ): Promise<T> {
     const document = documents.get(uri);
     if (!document || !service) return fallback;
     try {
-      const config = await configFor(uri);
+      const config = await configOf(document);
       if (token?.isCancellationRequested) return fallback;
       return handler(document, service, config);
     } catch (error) {
@@ -118,8 +149,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   );
 
   connection.onCodeAction((params, token) =>
-    runSafe(params.textDocument.uri, [], token, 'code actions', (document, service, config) =>
-      service.getCodeActions(document, params.range, params.context.diagnostics, config),
+    runSafe(
+      params.textDocument.uri,
+      [],
+      token,
+      'code actions',
+      (document, service, config) => service.getCodeActions(document, params.range, params.context.diagnostics, config),
+      lintConfigFor,
     ),
   );
 
@@ -139,8 +175,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   }
 
   async function publishDiagnostics(uri: string): Promise<void> {
-    const diagnostics = await runSafe(uri, undefined, undefined, 'diagnostics', (document, service, config) =>
-      lintsLanguage(document, config) ? service.doValidate(document, config) : [],
+    const diagnostics = await runSafe(
+      uri,
+      undefined,
+      undefined,
+      'diagnostics',
+      (document, service, config) => (lintsLanguage(document, config) ? service.doValidate(document, config) : []),
+      lintConfigFor,
     );
     // The document may have been closed while its config was fetched; its diagnostics were cleared then.
     const document = documents.get(uri);

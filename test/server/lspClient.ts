@@ -19,6 +19,8 @@ import {
   ConfigurationRequest,
   PublishDiagnosticsNotification,
   ShutdownRequest,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   ExitNotification,
   type ProtocolConnection,
   type CompletionItem,
@@ -46,6 +48,10 @@ export interface LspClient {
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<(CodeAction | Command)[]>;
   /** Resolves with the first diagnostics published for the uri (at or after the given version). */
   diagnostics(uri: string, minimumVersion?: number): Promise<Diagnostic[]>;
+  /** Resolves with the next diagnostics published for the uri after this call. */
+  nextDiagnostics(uri: string): Promise<Diagnostic[]>;
+  /** Tells the server that files changed on disk, as an editor's file watcher does. */
+  filesChanged(uris: string[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -108,6 +114,23 @@ export async function startClient(settings: Record<string, unknown> = {}): Promi
         });
       }
     },
+    async nextDiagnostics(uri) {
+      const seen = published.get(uri)?.length ?? 0;
+      const deadline = Date.now() + 15000;
+      for (;;) {
+        const list = published.get(uri) ?? [];
+        if (list.length > seen) return list[list.length - 1].diagnostics;
+        if (Date.now() > deadline) throw new Error(`no new diagnostics published for ${uri}; server stderr:\n${stderr}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 500);
+        });
+      }
+    },
+    filesChanged: (uris) =>
+      connection.sendNotification(DidChangeWatchedFilesNotification.method, {
+        changes: uris.map((uri) => ({ uri, type: FileChangeType.Changed })),
+      }),
     async stop() {
       try {
         await connection.sendRequest(ShutdownRequest.type);

@@ -1,0 +1,112 @@
+/**
+ * The writer's own bibliographies: which .bib files a manuscript names, and the keys they define. Shared by the
+ * language server and the command-line linter; the core only ever sees the resulting keys (Config.lint.bibliographyKeys).
+ */
+import * as path from 'path';
+import { entries } from 'bibtex-parse';
+import type { Config } from './core/config';
+
+/** Bibliography files the manuscript names: LaTeX \bibliography{a,b} and \addbibresource{c.bib}, Pandoc `bibliography:`. */
+export function namedBibliographies(text: string, languageId: string): string[] {
+  const names: string[] = [];
+  if (languageId === 'latex') {
+    for (const match of text.matchAll(/\\bibliography\s*\{([^}\n]{1,500})\}/g)) {
+      for (const name of match[1].split(',')) if (name.trim()) names.push(name.trim().endsWith('.bib') ? name.trim() : `${name.trim()}.bib`);
+    }
+    for (const match of text.matchAll(/\\addbibresource\s*(?:\[[^\]\n]*\])?\s*\{([^}\n]{1,500})\}/g)) names.push(match[1].trim());
+  } else if (languageId === 'markdown') {
+    const frontMatter = /^---\r?\n([\s\S]{0,20000}?)\r?\n(?:---|\.\.\.)\r?\n/.exec(text);
+    const yaml = frontMatter?.[1] ?? '';
+    const single = /^bibliography:[ \t]*["']?([^"'\n[]+?)["']?[ \t]*$/m.exec(yaml);
+    if (single) names.push(single[1].trim());
+    const list = /^bibliography:[ \t]*\r?\n((?:[ \t]+-[^\n]*\r?\n?)+)/m.exec(yaml);
+    if (list) for (const item of list[1].matchAll(/-[ \t]*["']?([^"'\n]+?)["']?[ \t]*$/gm)) names.push(item[1].trim());
+    const inline = /^bibliography:[ \t]*\[([^\]\n]*)\]/m.exec(yaml);
+    if (inline) for (const item of inline[1].split(',')) if (item.trim()) names.push(item.trim().replace(/^["']|["']$/g, ''));
+  }
+  return names;
+}
+
+/** The files a manuscript at `manuscriptPath` names, as paths from the manuscript's folder. */
+export function bibliographyPaths(text: string, languageId: string, manuscriptPath: string): string[] {
+  return namedBibliographies(text, languageId).map((name) => path.join(path.dirname(manuscriptPath), name));
+}
+
+/** The keys BibTeX source defines, or why it could not be parsed. */
+export function bibliographyKeys(source: string, file: string): string[] | string {
+  try {
+    return entries(source).map((entry) => entry.key);
+  } catch (error) {
+    return `cannot parse bibliography ${file}: ${(error as Error).message.split('\n')[0]}`;
+  }
+}
+
+/** The keys a BibTeX file defines, or why it could not be read or parsed. */
+export function readBibliographyKeys(readFile: (file: string) => string, file: string): string[] | string {
+  let source: string;
+  try {
+    source = readFile(file);
+  } catch (error) {
+    return `cannot read bibliography ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+  }
+  return bibliographyKeys(source, file);
+}
+
+/** What the server needs from the file system to read bibliographies; main.ts passes Node's, tests their own. */
+export interface BibliographyFiles {
+  /** Modification time in milliseconds; rejects when the file is missing. */
+  modified(file: string): Promise<number>;
+  read(file: string): Promise<string>;
+}
+
+export interface BibliographyKeys {
+  keys: string[];
+  /** Why a named bibliography could not be used, one line each. */
+  problems: string[];
+}
+
+/**
+ * Keys of the bibliographies manuscripts name, re-read only when a file changes, so linting after each pause in
+ * typing costs a stat per bibliography, not a parse.
+ */
+export class BibliographyCache {
+  private readonly cache = new Map<string, { modified: number; keys: string[] | string }>();
+
+  constructor(private readonly files: BibliographyFiles) {}
+
+  async keysFor(paths: readonly string[]): Promise<BibliographyKeys> {
+    const result: BibliographyKeys = { keys: [], problems: [] };
+    for (const file of paths) {
+      const keys = await this.keysOf(file);
+      if (typeof keys === 'string') result.problems.push(keys);
+      else result.keys.push(...keys);
+    }
+    return result;
+  }
+
+  private async keysOf(file: string): Promise<string[] | string> {
+    let modified: number;
+    try {
+      modified = await this.files.modified(file);
+    } catch (error) {
+      this.cache.delete(file);
+      return `cannot read bibliography ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    }
+    const cached = this.cache.get(file);
+    if (cached && cached.modified === modified) return cached.keys;
+    let keys: string[] | string;
+    try {
+      keys = bibliographyKeys(await this.files.read(file), file);
+    } catch (error) {
+      keys = `cannot read bibliography ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    }
+    this.cache.set(file, { modified, keys });
+    return keys;
+  }
+}
+
+/** The config with the bibliography keys added to those the settings already define. */
+export function withBibliographyKeys(config: Config, keys: readonly string[]): Config {
+  if (keys.length === 0) return config;
+  return { ...config, lint: { ...config.lint, bibliographyKeys: [...config.lint.bibliographyKeys, ...keys] } };
+}

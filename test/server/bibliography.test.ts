@@ -1,0 +1,60 @@
+/** The writer's own bibliography, over the protocol: keys it defines are known, and edits to it are picked up. */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { startClient, type LspClient } from './lspClient';
+
+const unknownKeys = (diagnostics: Diagnostic[]) =>
+  diagnostics
+    .filter((diagnostic) => diagnostic.code === 'unknown-citation')
+    .map((diagnostic) => (typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value));
+
+describe('protocol: bibliographies the manuscript names', function () {
+  let client: LspClient;
+  let folder: string;
+
+  before(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'secretome-bib-'));
+    client = await startClient();
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('knows the keys of \\bibliography{refs}, flags the others, and rereads the file when it changes', async () => {
+    const bib = path.join(folder, 'refs.bib');
+    fs.writeFileSync(bib, '@article{smith2020,\n  title = {Conditioned medium in burns},\n  author = {Smith, Ann},\n  year = {2020}\n}\n');
+    const manuscript = path.join(folder, 'paper.tex');
+    const uri = pathToFileURL(manuscript).href;
+    const text = [
+      '\\documentclass{article}',
+      '\\begin{document}',
+      'Our earlier work \\cite{smith2020} and the review \\cite{caseiro2019} agree, unlike \\cite{jones2021}.',
+      '\\bibliography{refs}',
+      '\\end{document}',
+    ].join('\n');
+    await client.open(uri, 'latex', text);
+    const first = unknownKeys(await client.diagnostics(uri));
+    assert.strictEqual(first.length, 1, first.join('\n'));
+    assert.match(first[0], /jones2021/);
+
+    // The writer adds the missing entry; the editor's file watcher tells the server.
+    fs.appendFileSync(bib, '@book{jones2021,\n  title = {Stem cell niches},\n  year = {2021}\n}\n');
+    const next = client.nextDiagnostics(uri);
+    await client.filesChanged([pathToFileURL(bib).href]);
+    assert.deepStrictEqual(unknownKeys(await next), []);
+  });
+
+  it('a bibliography that is missing leaves the server working and its keys unknown', async () => {
+    const uri = pathToFileURL(path.join(folder, 'draft.md')).href;
+    await client.open(uri, 'markdown', '---\nbibliography: missing.bib\n---\n\nSee [@smith2020] and [@caseiro2019].\n');
+    const messages = unknownKeys(await client.diagnostics(uri));
+    assert.strictEqual(messages.length, 1, messages.join('\n'));
+    assert.match(messages[0], /smith2020/);
+    assert.strictEqual(client.process.exitCode, null);
+  });
+});
