@@ -143,8 +143,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   );
 
   connection.onHover((params, token) =>
-    runSafe(params.textDocument.uri, null, token, 'hover', (document, service, config) =>
-      config.hover.enabled ? service.doHover(document, params.position, config) : null,
+    runSafe(
+      params.textDocument.uri,
+      null,
+      token,
+      'hover',
+      (document, service, config) => (config.hover.enabled ? service.doHover(document, params.position, config) : null),
+      lintConfigFor,
     ),
   );
 

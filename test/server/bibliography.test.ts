@@ -41,6 +41,8 @@ describe('protocol: bibliographies the manuscript names', function () {
     const first = unknownKeys(await client.diagnostics(uri));
     assert.strictEqual(first.length, 1, first.join('\n'));
     assert.match(first[0], /jones2021/);
+    const hover = await client.hover(uri, { line: 2, character: text.split('\n')[2].indexOf('smith2020') + 2 });
+    assert.match((hover!.contents as { value: string }).value, /`smith2020` is defined in your bibliography/);
 
     // The writer adds the missing entry; the editor's file watcher tells the server.
     fs.appendFileSync(bib, '@book{jones2021,\n  title = {Stem cell niches},\n  year = {2021}\n}\n');
