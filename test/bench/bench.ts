@@ -8,6 +8,7 @@ import { createLanguageService } from '../../server/src/core/languageService';
 import { loadBundledDataset } from '../../server/src/core/bundledDataset';
 import { resolveConfig } from '../../server/src/core/config';
 import { serverPath } from '../server/lspClient';
+import { clearSegmentCache } from '../../server/src/core/manuscript';
 import { makeManuscript } from './manuscriptGenerator';
 
 interface Measurement {
@@ -122,7 +123,11 @@ async function main(): Promise<void> {
   });
   const results = [
     baseline,
-    measure('parse (new version)', 200, () => service.parse(edited())),
+    measure('parse, first time (no cached sentence splits)', 100, () => {
+      clearSegmentCache();
+      service.parse(edited()).sentences;
+    }),
+    measure('parse after an edit, with sentences', 200, () => service.parse(edited()).sentences),
     measure('completion [Caseiro, cached parse', 500, () => service.doComplete(cached, end, config)),
     measure('completion [Caseiro, after an edit', 200, () => service.doComplete(edited(), end, config)),
     measure('completion [Casiero (typo), cached parse', 500, () => service.doComplete(typo.document, typo.position, config)),

@@ -8,7 +8,7 @@ import { loadBundledDataset } from '../../server/src/core/bundledDataset';
 import { resolveConfig } from '../../server/src/core/config';
 import { computeDiagnostics } from '../../server/src/core/features/diagnostics';
 import { createLanguageService } from '../../server/src/core/languageService';
-import { parseManuscript } from '../../server/src/core/manuscript';
+import { clearSegmentCache, parseManuscript } from '../../server/src/core/manuscript';
 import { clearLintCache } from '../../server/src/core/rules';
 import { makeManuscript } from './manuscriptGenerator';
 
@@ -40,6 +40,11 @@ function uniqueDraft(words: number): string {
 }
 
 const dataset = loadBundledDataset();
+/** A cold run forgets both the lint findings per paragraph and the sentence splits per block. */
+const clearCaches = () => {
+  clearLintCache(dataset);
+  clearSegmentCache();
+};
 const service = createLanguageService({ dataset });
 const config = resolveConfig();
 const results: Measurement[] = [];
@@ -57,7 +62,7 @@ for (const [label, words, runs] of [
   const document = (v: number, body = text) => TextDocument.create(`file:///bench/${words}.md`, 'markdown', v, body);
 
   results.push(
-    measure(`${label}: full diagnostics, cold (parse + lint)`, runs, () => service.doValidate(document(++version), config), () => clearLintCache(dataset)),
+    measure(`${label}: full diagnostics, cold (parse + lint)`, runs, () => service.doValidate(document(++version), config), () => clearCaches()),
   );
   results.push(
     measure(`${label}: lint only, cold (parsed)`, runs, () => computeDiagnostics({ document: document(1), manuscript, dataset, config }), () =>
@@ -73,17 +78,26 @@ for (const [label, words, runs] of [
     ),
   );
 
-  // One keystroke in the middle of the draft: the paragraph cache is warm, one paragraph is new.
+  // Typing in the middle of the draft: each run adds one character to a word, so every run's text is new (as it is
+  // after a real keystroke) while the other paragraphs are as they were.
   const middle = text.indexOf('fibrosis', text.length / 2);
-  const edited = (run: number) => `${text.slice(0, middle)}${run % 2 ? 'F' : 'f'}${text.slice(middle + 1)}`;
-  const editedManuscripts = [0, 1].map((run) => parseManuscript(edited(run), 'markdown'));
+  const edits = runs * 3;
+  const typed = (run: number) => `${text.slice(0, middle)}${'x'.repeat(run + 6)}${text.slice(middle)}`;
   service.doValidate(document(++version), config);
   results.push(
-    measure(`${label}: after a one-character edit (parse + lint)`, runs * 3, (run) => service.doValidate(document(++version, edited(run)), config)),
+    measure(`${label}: after a one-character edit (parse + lint)`, edits, (run) => service.doValidate(document(++version, typed(run)), config)),
   );
+  const typedManuscripts = new Map<number, ReturnType<typeof parseManuscript>>();
   results.push(
-    measure(`${label}: after a one-character edit, lint only`, runs * 3, (run) =>
-      computeDiagnostics({ document: document(1, edited(run)), manuscript: editedManuscripts[Math.abs(run) % 2], dataset, config }),
+    measure(
+      `${label}: after a one-character edit, lint only`,
+      edits,
+      (run) => computeDiagnostics({ document: document(1, typed(run + edits + 6)), manuscript: typedManuscripts.get(run)!, dataset, config }),
+      (run) => {
+        const manuscript = parseManuscript(typed(run + edits + 6), 'markdown');
+        void manuscript.sentences;
+        typedManuscripts.set(run, manuscript);
+      },
     ),
   );
 }

@@ -153,7 +153,28 @@ class JoinedBlock {
 }
 
 /** Where the segmenter starts sentences, plus the end: [0, …, length]. Long text goes through in windows. */
+/**
+ * Segmenter results by block text. Editing one paragraph of a long document leaves every other block's text as it
+ * was, so re-parsing after a keystroke segments only the edited block. Bounded; cleared whole when full.
+ */
+const segmentCache = new Map<string, readonly number[]>();
+const SEGMENT_CACHE_LIMIT = 20000;
+
+/** Forgets the segmenter results, for benchmarks that measure a first parse. */
+export function clearSegmentCache(): void {
+  segmentCache.clear();
+}
+
 function segmentStarts(text: string): number[] {
+  const cached = segmentCache.get(text);
+  if (cached) return [...cached];
+  const starts = computeSegmentStarts(text);
+  if (segmentCache.size >= SEGMENT_CACHE_LIMIT) segmentCache.clear();
+  segmentCache.set(text, starts);
+  return [...starts];
+}
+
+function computeSegmentStarts(text: string): number[] {
   const starts: number[] = [];
   let position = 0;
   /** Whether the window starts inside a sentence the previous window could not end. */
