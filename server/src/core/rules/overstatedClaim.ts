@@ -23,10 +23,7 @@ export const overstatedClaim: Rule = {
     const findings: Finding[] = [];
     for (const analysis of context.sentences) {
       if (!analysis.isClaim || !analysis.cues.includes('certainty')) continue;
-      const evidence =
-        weakest(analysis.matches.map((match) => match.statement)) ??
-        weakest(statementsOnObject(context.dataset, analysis)) ??
-        fieldVerdict(context.dataset);
+      const evidence = evidenceFor(context.dataset, analysis) ?? fieldVerdict(context.dataset);
       const text = analysis.sentence.text;
       const taken: Array<[number, number]> = [];
       for (const cue of CERTAINTY_CUES) {
@@ -69,6 +66,35 @@ function weakest(statements: readonly Statement[]): Statement | undefined {
   const findings = statements.filter((statement) => statement.strength !== 'recommendation');
   findings.sort((a, b) => STRENGTH_ORDER.indexOf(a.strength) - STRENGTH_ORDER.indexOf(b.strength));
   return findings[0];
+}
+
+/**
+ * The review's statement that sets the bar for the sentence: of the statements it matches, those on its object, and
+ * those of the therapeutic areas it names, the ones closest to its topics ("cure Parkinson's" → the nervous-system
+ * statements, not a statement that merely names exosomes), and of those the weakest.
+ */
+function evidenceFor(dataset: Dataset, analysis: SentenceAnalysis): Statement | undefined {
+  const text = analysis.sentence.text;
+  const lower = text.toLowerCase();
+  const candidates = new Set<Statement>([
+    ...analysis.matches.map((match) => match.statement),
+    ...statementsOnObject(dataset, analysis),
+    ...dataset.areas
+      .filter((area) => area.cues.some((cue) => lower.includes(cue)))
+      .flatMap((area) => area.statements.map((id) => dataset.statement(id)).filter((statement) => statement !== undefined)),
+  ]);
+  const topics = dataset.topicScores(text);
+  const relevance = (statement: Statement) => statement.topics.reduce((sum, topic) => sum + (topics.get(topic) ?? 0), 0);
+  let best: Statement[] = [];
+  let bestRelevance = 0;
+  for (const statement of candidates) {
+    const score = relevance(statement);
+    if (score > bestRelevance) {
+      best = [statement];
+      bestRelevance = score;
+    } else if (score === bestRelevance && score > 0) best.push(statement);
+  }
+  return weakest(best) ?? weakest(analysis.matches.map((match) => match.statement)) ?? weakest(statementsOnObject(dataset, analysis));
 }
 
 /** Statements about what the sentence is about, whoever the subject: "stroke" finds the review's word on stroke. */
