@@ -1,6 +1,6 @@
 /** Flags certainty beyond the evidence ("cures", "proves", "always", "completely safe") in a claim the review supports only with preclinical or early evidence. */
 import type { SentenceAnalysis } from '../claims/analysis';
-import { datasetIndex, findPhrase } from '../claims/datasetIndex';
+import { closestStatements, statementsOnObject } from '../claims/evidence';
 import { CERTAINTY_CUES } from '../claims/lexicon';
 import type { Dataset } from '../dataset';
 import type { EvidenceStrength, Statement } from '../datasetTypes';
@@ -68,39 +68,13 @@ function weakest(statements: readonly Statement[]): Statement | undefined {
   return findings[0];
 }
 
-/**
- * The review's statement that sets the bar for the sentence: of the statements it matches, those on its object, and
- * those of the therapeutic areas it names, the ones closest to its topics ("cure Parkinson's" → the nervous-system
- * statements, not a statement that merely names exosomes), and of those the weakest.
- */
+/** The statement that sets the bar: of those closest to the sentence, the one with the weakest evidence. */
 function evidenceFor(dataset: Dataset, analysis: SentenceAnalysis): Statement | undefined {
-  const text = analysis.sentence.text;
-  const lower = text.toLowerCase();
-  const candidates = new Set<Statement>([
-    ...analysis.matches.map((match) => match.statement),
-    ...statementsOnObject(dataset, analysis),
-    ...dataset.areas
-      .filter((area) => area.cues.some((cue) => lower.includes(cue)))
-      .flatMap((area) => area.statements.map((id) => dataset.statement(id)).filter((statement) => statement !== undefined)),
-  ]);
-  const topics = dataset.topicScores(text);
-  const relevance = (statement: Statement) => statement.topics.reduce((sum, topic) => sum + (topics.get(topic) ?? 0), 0);
-  let best: Statement[] = [];
-  let bestRelevance = 0;
-  for (const statement of candidates) {
-    const score = relevance(statement);
-    if (score > bestRelevance) {
-      best = [statement];
-      bestRelevance = score;
-    } else if (score === bestRelevance && score > 0) best.push(statement);
-  }
-  return weakest(best) ?? weakest(analysis.matches.map((match) => match.statement)) ?? weakest(statementsOnObject(dataset, analysis));
-}
-
-/** Statements about what the sentence is about, whoever the subject: "stroke" finds the review's word on stroke. */
-function statementsOnObject(dataset: Dataset, analysis: SentenceAnalysis): Statement[] {
-  const { objectPhrases } = datasetIndex(dataset);
-  return dataset.statements.filter((statement) => (objectPhrases.get(statement.id) ?? []).some((phrase) => findPhrase(analysis.tokens, phrase) >= 0));
+  return (
+    weakest(closestStatements(dataset, analysis)) ??
+    weakest(analysis.matches.map((match) => match.statement)) ??
+    weakest(statementsOnObject(dataset, analysis))
+  );
 }
 
 const verdicts = new WeakMap<Dataset, Statement | null>();

@@ -2,6 +2,7 @@
 import { rankReferences } from '../features/referenceRanking';
 import { formatReferenceNumbers } from '../format';
 import type { Dataset } from '../dataset';
+import { closestStatements } from '../claims/evidence';
 import type { CitationStyle, Fix, Finding, Rule, RuleContext } from './types';
 import { describeReference, insertCitationEdit, quoteStatement, trimmedSentence, writeCitation } from './wording';
 
@@ -17,7 +18,13 @@ export const unsupportedClaim: Rule = {
     for (const analysis of context.sentences) {
       if (!analysis.isClaim || analysis.citations.length > 0) continue;
       const range = trimmedSentence(analysis.sentence);
-      const statement = analysis.matches[0]?.statement;
+      // The closest statement by topic; among equals, one about the sentence's own subject, then the one backed by the
+      // fewest references, which is the most specific.
+      const matched = new Set(analysis.matches.map((match) => match.statement));
+      const closest = closestStatements(context.dataset, analysis).sort(
+        (a, b) => Number(matched.has(b)) - Number(matched.has(a)) || a.refs.length - b.refs.length,
+      );
+      const statement = closest[0] ?? analysis.matches[0]?.statement;
       const fixes: Fix[] = [];
       if (statement) {
         fixes.push({
