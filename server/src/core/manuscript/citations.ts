@@ -7,6 +7,7 @@
  * line or a run of unclosed brackets costs one pass.
  */
 import type { Citation, CitationEntry, CitationProblem, ManuscriptLanguage, Span } from './types';
+import { skipSpaces } from './proseCollector';
 
 /** A range covering more numbers than this is taken for a typo and never expanded. */
 export const MAX_EXPANDED_RANGE = 200;
@@ -420,21 +421,6 @@ export function readLatexCite(text: string, backslash: number, end: number): Cit
   return { start: backslash, end: close + 1, syntax: 'latex', command, inner, entries, numbers: [], keys };
 }
 
-/** Skips spaces and tabs and at most one line break, as TeX does between a command and its arguments. */
-function skipSpaces(text: string, from: number, end: number): number {
-  let j = from;
-  let newlines = 0;
-  while (j < end) {
-    const c = text.charCodeAt(j);
-    if (c === 0x0a) {
-      if (++newlines > 1) break;
-    } else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) {
-      break;
-    }
-    j++;
-  }
-  return j;
-}
 
 /** Index of the first `close` before `end`, or -1 when `stop` or a blank line comes first. */
 function findPlain(text: string, from: number, end: number, close: number, stop: number): number {

@@ -5,7 +5,7 @@
  * environments at the document's end, and the scanner always moves past what it has read.
  */
 import { readLatexCite } from './citations';
-import { isReferenceHeading, ProseCollector, type ProseExtraction } from './proseCollector';
+import { isReferenceHeading, ProseCollector, skipSpaces, type ProseExtraction } from './proseCollector';
 import type { SentenceKind } from './types';
 
 export function extractLatexProse(text: string): ProseExtraction {
@@ -383,18 +383,3 @@ function isBlankLineAhead(text: string, from: number, stop: number): boolean {
   return true;
 }
 
-/** Skips spaces, tabs and at most one line break (TeX's spaces between a command and its arguments). */
-function skipSpaces(text: string, from: number, stop: number): number {
-  let j = from;
-  let breaks = 0;
-  while (j < stop) {
-    const c = text.charCodeAt(j);
-    if (c === 0x0a) {
-      if (++breaks > 1) break;
-    } else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) {
-      break;
-    }
-    j++;
-  }
-  return j;
-}

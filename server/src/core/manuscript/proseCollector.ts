@@ -162,3 +162,19 @@ export function bareUrlEnd(text: string, start: number, end: number): number {
   }
   return j > start + prefix.length ? j : start;
 }
+
+/** Skips spaces, tabs and at most one line break (TeX's spaces between a command and its arguments). */
+export function skipSpaces(text: string, from: number, stop: number): number {
+  let j = from;
+  let breaks = 0;
+  while (j < stop) {
+    const c = text.charCodeAt(j);
+    if (c === 0x0a) {
+      if (++breaks > 1) break;
+    } else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) {
+      break;
+    }
+    j++;
+  }
+  return j;
+}
