@@ -4,7 +4,13 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { statusNotification, type StatusParams } from '../../server/src/protocol';
+import {
+  referencesToPickRequest,
+  statusNotification,
+  type PickableReferenceItem,
+  type ReferencesToPickParams,
+  type StatusParams,
+} from '../../server/src/protocol';
 
 const documentSelector = ['markdown', 'latex', 'plaintext'].flatMap((language) => [
   { scheme: 'file', language },
@@ -43,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       showStatus(status, { state: 'starting', message: 'Secretome Writer is restarting' });
       await client?.restart();
     }),
+    vscode.commands.registerCommand('secretome.insertCitation', () => insertCitation()),
     client.onNotification(statusNotification, (params: StatusParams) => showStatus(status, params)),
   );
 
@@ -57,6 +64,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+}
+
+/** The citation picker: the server ranks the references for the sentence at the cursor; the user picks one. */
+async function insertCitation(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client) return;
+  const params: ReferencesToPickParams = {
+    textDocument: { uri: editor.document.uri.toString() },
+    position: client.code2ProtocolConverter.asPosition(editor.selection.active),
+  };
+  const references = await client.sendRequest<PickableReferenceItem[]>(referencesToPickRequest, params);
+  if (references.length === 0) {
+    void vscode.window.showInformationMessage('Secretome Writer: citations can be inserted in Markdown, LaTeX and plain-text documents.');
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(
+    references.map((reference) => ({ label: reference.label, detail: reference.detail, description: reference.description, reference })),
+    { placeHolder: 'Cite a reference of the review (those about this sentence first)', matchOnDescription: true, matchOnDetail: true },
+  );
+  if (picked) await editor.edit((edit) => edit.replace(editor.selection, picked.reference.insertText));
 }
 
 function showStatus(item: vscode.StatusBarItem, params: StatusParams): void {

@@ -12,3 +12,20 @@ export interface StatusParams {
   /** One line for the status-bar tooltip. */
   message: string;
 }
+
+/** Client → server: the references for the citation picker, ranked for the sentence at the position. */
+export const referencesToPickRequest = 'secretome/referencesToPick';
+
+export interface ReferencesToPickParams {
+  textDocument: { uri: string };
+  position: { line: number; character: number };
+}
+
+export interface PickableReferenceItem {
+  number: number;
+  key: string;
+  label: string;
+  detail: string;
+  description: string;
+  insertText: string;
+}

@@ -17,7 +17,7 @@ import { defaultConfig, type Config } from './core/config';
 import type { Dataset } from './core/dataset';
 import { configFromSettings } from './settings';
 import { BibliographyCache, bibliographyPaths, withBibliographyKeys, type BibliographyFiles } from './bibliography';
-import { statusNotification, type StatusParams } from './protocol';
+import { referencesToPickRequest, statusNotification, type PickableReferenceItem, type ReferencesToPickParams, type StatusParams } from './protocol';
 
 export interface ServerRuntime {
   /** Loads the review dataset; throws a DatasetError with a readable message if it is malformed. */
@@ -161,6 +161,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       'code actions',
       (document, service, config) => service.getCodeActions(document, params.range, params.context.diagnostics, config),
       lintConfigFor,
+    ),
+  );
+
+  connection.onRequest(referencesToPickRequest, (params: ReferencesToPickParams, token) =>
+    runSafe<PickableReferenceItem[]>(params.textDocument.uri, [], token, 'citation picker', (document, service, config) =>
+      service.referencesToPick(document, params.position, config),
     ),
   );
 

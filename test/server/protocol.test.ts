@@ -94,6 +94,16 @@ describe('protocol: completion and hover over stdio', function () {
     assert.strictEqual(items[0]?.label, '14');
   });
 
+  it('the citation picker request ranks the references for the sentence at the cursor', async () => {
+    const items = (await client.connection.sendRequest('secretome/referencesToPick', {
+      textDocument: { uri: markdown.uri },
+      position: markdown.at('wound'),
+    })) as { number: number; insertText: string; label: string }[];
+    assert.strictEqual(items.length, 54);
+    assert.ok([17, 28].includes(items[0].number), `first was ${items[0].label}`);
+    assert.strictEqual(items.find((item) => item.number === 45)?.insertText, '[45]');
+  });
+
   it('hovering each of [1]…[54] shows that reference as the review prints it', async () => {
     const uri = 'file:///every-reference.md';
     const lines = Array.from({ length: 54 }, (_, index) => `Reference [${index + 1}] here.`);

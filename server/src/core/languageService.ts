@@ -13,6 +13,7 @@ import { doComplete } from './features/completion';
 import { doHover } from './features/hover';
 import { computeDiagnostics } from './features/diagnostics';
 import { getCodeActions } from './features/codeActions';
+import { referencesToPick, type PickableReference } from './features/citationPicker';
 
 export interface LanguageService {
   /** Parses (or returns the cached parse of) a document; cached by URI and version. */
@@ -25,6 +26,8 @@ export interface LanguageService {
   doValidate(document: TextDocument, config: Config): Diagnostic[];
   /** Quick fixes for the given diagnostics in range. */
   getCodeActions(document: TextDocument, range: Range, diagnostics: Diagnostic[], config: Config): CodeAction[];
+  /** Every reference for the citation picker, ranked by the sentence at the position, with the citation to insert. */
+  referencesToPick(document: TextDocument, position: Position, config: Config): PickableReference[];
   /** Forgets cached state for a closed document. */
   forget(uri: string): void;
 }
@@ -59,6 +62,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     doValidate: (document, config) => computeDiagnostics({ document, manuscript: parse(document), dataset, config }),
     getCodeActions: (document, range, diagnostics, config) =>
       getCodeActions({ document, manuscript: parse(document), dataset, config }, range, diagnostics),
+    referencesToPick: (document, position, config) =>
+      referencesToPick({ document, manuscript: parse(document), dataset, config }, position),
     forget: (uri) => {
       parsed.delete(uri);
     },

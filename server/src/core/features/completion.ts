@@ -18,7 +18,7 @@ import type { DatasetTerm } from '../dataset';
 import { isProse } from '../manuscript';
 import { escapeMarkdown, formatReferenceNumbers } from '../format';
 import type { FeatureContext } from './context';
-import { rankReferences } from './referenceRanking';
+import { rankReferences, sentenceAroundCursor } from './referenceRanking';
 import { findCitationContext, type CitationContext } from './citationContext';
 
 /** Completion looks no further back than this on the line: enough for any citation being typed. */
@@ -62,7 +62,7 @@ function completeCitation(context: FeatureContext, citation: CitationContext, be
     start: document.positionAt(beforeStart + citation.queryStart),
     end: document.positionAt(offset),
   };
-  const sentence = sentenceTextAround(context, offset, beforeStart + citation.openStart);
+  const sentence = sentenceAroundCursor(document.getText(), offset, beforeStart + citation.openStart);
   // More digits than any reference number has are a year being typed: search for it.
   const digitsAreYear = (citation.numberPrefix?.length ?? 0) > String(dataset.references.length).length;
   const ranked = rankReferences(dataset, sentence, {
@@ -108,36 +108,6 @@ function referenceDocumentation(context: FeatureContext, reference: Reference): 
     `*Cited in the review* ${escapeMarkdown(reference.citedIn)} *for* ${escapeMarkdown(reference.citedFor)}.`,
     `Key: \`${reference.key}\``,
   ].join('\n\n');
-}
-
-/** How far either side of the cursor the ranking looks for the sentence being written. */
-const sentenceWindow = 600;
-const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-
-/**
- * The sentence around the cursor, without the citation being typed, for ranking. Only a window around the cursor is
- * segmented, so completion never waits for the whole document to be split into sentences.
- */
-function sentenceTextAround(context: FeatureContext, offset: number, citationStart: number): string {
-  const text = context.document.getText();
-  const paragraphBreak = /\n[ \t]*\n/g;
-  const windowStart = Math.max(0, citationStart - sentenceWindow);
-  let start = windowStart;
-  for (const match of text.slice(windowStart, citationStart).matchAll(paragraphBreak)) {
-    start = windowStart + match.index! + match[0].length;
-  }
-  const after = text.slice(offset, offset + sentenceWindow);
-  const nextBreak = after.search(paragraphBreak);
-  const end = offset + (nextBreak === -1 ? after.length : nextBreak);
-  const window = text.slice(start, citationStart) + ' ' + text.slice(offset, end);
-  const cursor = citationStart - start;
-  let sentence = window;
-  for (const segment of sentenceSegmenter.segment(window)) {
-    // The citation belongs to the sentence it ends, so a segment that starts at the cursor is the next sentence.
-    if (segment.index < cursor) sentence = segment.segment;
-    else break;
-  }
-  return sentence;
 }
 
 /** Whether the word just typed is prose; a document being typed may end just past its last prose span. */

@@ -177,3 +177,32 @@ function tokenIndexFor(dataset: Dataset): TokenIndex {
   tokenIndexes.set(dataset, index);
   return index;
 }
+
+/** How far either side of the cursor the ranking looks for the sentence being written. */
+const sentenceWindow = 600;
+const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/**
+ * The sentence around the cursor, without the citation being typed (from `citationStart` to the cursor), for ranking.
+ * Only a window around the cursor is segmented, so completion never waits for the whole document's sentences.
+ */
+export function sentenceAroundCursor(text: string, offset: number, citationStart = offset): string {
+  const paragraphBreak = /\n[ \t]*\n/g;
+  const windowStart = Math.max(0, citationStart - sentenceWindow);
+  let start = windowStart;
+  for (const match of text.slice(windowStart, citationStart).matchAll(paragraphBreak)) {
+    start = windowStart + match.index! + match[0].length;
+  }
+  const after = text.slice(offset, offset + sentenceWindow);
+  const nextBreak = after.search(paragraphBreak);
+  const end = offset + (nextBreak === -1 ? after.length : nextBreak);
+  const window = text.slice(start, citationStart) + ' ' + text.slice(offset, end);
+  const cursor = citationStart - start;
+  let sentence = window;
+  for (const segment of sentenceSegmenter.segment(window)) {
+    // The citation belongs to the sentence it ends, so a segment that starts at the cursor is the next sentence.
+    if (segment.index < cursor) sentence = segment.segment;
+    else break;
+  }
+  return sentence;
+}
