@@ -6,7 +6,7 @@
 // Screenshots: test-results/ui-*.png (their paths are printed).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   createSandbox,
@@ -17,6 +17,7 @@ import {
   workbenchUrl,
   writeUserSettings,
 } from '../../scripts/codeServer.mjs';
+import { askServerForCompletions } from './serverOrder.mjs';
 
 const vsixPath = path.join(projectRoot, 'secretome-writer.vsix');
 const resultsDir = path.join(projectRoot, 'test-results');
@@ -26,13 +27,15 @@ const uiTimeoutMs = 30_000;
 const modifier = 'Control';
 
 describe('the packaged extension in VS Code (code-server + Chromium)', function () {
-  this.timeout(10 * 60_000);
+  // Each test polls with its own deadlines; this only stops a hung step from holding CI.
+  this.timeout(2 * 60_000);
   let sandbox;
   let server;
   let browser;
   let page;
 
-  before(async () => {
+  before(async function () {
+    this.timeout(10 * 60_000); // packaging, and a first-run code-server install
     const packaged = spawnSync('npm', ['run', 'package'], { cwd: projectRoot, encoding: 'utf8' });
     assert.equal(packaged.status, 0, `npm run package failed:\n${packaged.stdout}${packaged.stderr}`);
     assert.ok(existsSync(vsixPath), `${vsixPath} was not written`);
@@ -41,7 +44,14 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
     // Typing happens in a copy: the fixtures in the repository are never touched.
     const workspace = path.join(sandbox.root, 'manuscripts');
     cpSync(fixturesDir, workspace, { recursive: true });
-    writeUserSettings(sandbox, { 'workbench.editor.enablePreview': false, 'editor.hover.delay': 100 });
+    writeFileSync(path.join(workspace, 'ranking.md'), '');
+    // No wrapping: one rendered line per document line, so the test can read back what it typed.
+    writeUserSettings(sandbox, {
+      'workbench.editor.enablePreview': false,
+      'editor.hover.delay': 100,
+      'editor.wordWrap': 'off',
+      '[markdown]': { 'editor.wordWrap': 'off' },
+    });
     const installed = installExtension(sandbox, vsixPath);
     console.log(`      ${installed.split('\n').pop()}`);
 
@@ -93,6 +103,37 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
 
     await page.keyboard.press('Enter');
     await expectCurrentLine((line) => line.includes('profiles [45') && !line.includes('[Caseiro'), 'a line with "[45"');
+  });
+
+  it("shows a sentence's ranked references in the server's order, not VS Code's", async () => {
+    // The server ranks by the sentence being written (here 33, 34, 35, 7, 32…); VS Code re-sorts by filterText and
+    // sortText, so this fails if the items' filter or sort texts stop carrying the server's ranking.
+    await openFile('ranking.md');
+    const sentence = 'Exosomes, microvesicles and apoptotic bodies transport proteins, lipids and nucleic acids between cells [';
+    await page.keyboard.type(sentence, { delay: 10 });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(`${modifier}+Space`);
+    const rows = page.locator('.suggest-widget .monaco-list-row');
+    await rows.nth(4).waitFor({ state: 'visible', timeout: uiTimeoutMs });
+    const shown = [];
+    for (let index = 0; index < 5; index++) {
+      const row = page.locator(`.suggest-widget .monaco-list-row[data-index="${index}"] .label-name`).first();
+      shown.push((await row.innerText()).trim());
+    }
+    await page.screenshot({ path: path.join(resultsDir, 'ui-ranked-suggestions.png') });
+
+    // The same document, asked of the language server directly over LSP (as another editor would).
+    const line = await expectCurrentLine((text) => text.startsWith(sentence), 'the typed sentence');
+    const items = await askServerForCompletions(path.join(projectRoot, 'dist', 'server.js'), line, {
+      line: 0,
+      character: sentence.length,
+    });
+    const key = (item) => item.sortText ?? item.label;
+    const ranked = [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map((item) => item.label);
+    console.log(`      widget: ${shown.join(', ')}; server: ${ranked.slice(0, 5).join(', ')}`);
+    assert.deepEqual(shown, ranked.slice(0, 5));
+    const numeric = [...shown].sort((a, b) => Number(a) - Number(b));
+    assert.notDeepEqual(shown, numeric, 'the ranking happens to be numeric order, which proves nothing');
   });
 
   it('shows "transforming growth factor" and its references when hovering TGFβ', async () => {
