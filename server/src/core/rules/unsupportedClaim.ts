@@ -3,6 +3,7 @@ import { rankReferences } from '../features/referenceRanking';
 import { formatReferenceNumbers } from '../format';
 import type { Dataset } from '../dataset';
 import { closestStatements } from '../claims/evidence';
+import type { Statement } from '../datasetTypes';
 import type { CitationStyle, Fix, Finding, Rule, RuleContext } from './types';
 import { describeReference, insertCitationEdit, quoteStatement, trimmedSentence, writeCitation } from './wording';
 
@@ -15,7 +16,7 @@ export const unsupportedClaim: Rule = {
   defaultSeverity: 'warning',
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const analysis of context.sentences) {
+    for (const [index, analysis] of context.sentences.entries()) {
       if (!analysis.isClaim || analysis.citations.length > 0) continue;
       const range = trimmedSentence(analysis.sentence);
       // The closest statement by topic; among equals, one about the sentence's own subject, then the one backed by the
@@ -24,6 +25,7 @@ export const unsupportedClaim: Rule = {
       const closest = closestStatements(context.dataset, analysis).sort(
         (a, b) => Number(matched.has(b)) - Number(matched.has(a)) || a.refs.length - b.refs.length,
       );
+      if (citedLaterInParagraph(context, index, closest)) continue;
       const statement = closest[0] ?? analysis.matches[0]?.statement;
       const fixes: Fix[] = [];
       if (statement) {
@@ -56,6 +58,24 @@ export const unsupportedClaim: Rule = {
     return findings;
   },
 };
+
+/**
+ * Writers often cite once, at the end of a paragraph, for all of it (the review itself does). A claim is covered when
+ * a later sentence of its paragraph cites a reference that the review gives for one of the statements closest to the
+ * claim and that is itself about that statement's topics: [14] (renal fibrosis) covers a kidney claim, but [17]
+ * (chronic wounds) does not, though the review cites both within [11-18].
+ */
+function citedLaterInParagraph(context: RuleContext, index: number, closest: readonly Statement[]): boolean {
+  if (closest.length === 0) return false;
+  const covers = (number: number) => {
+    const reference = context.dataset.reference(number);
+    return (
+      reference !== undefined &&
+      closest.some((statement) => statement.refs.includes(number) && statement.topics.some((topic) => reference.topics.includes(topic)))
+    );
+  };
+  return context.sentences.slice(index + 1).some((later) => later.knownNumbers.some(covers));
+}
 
 function rankedFor(context: { dataset: Dataset }, text: string): number[] {
   return rankReferences(context.dataset, text)
