@@ -21,11 +21,5 @@ export interface ReferencesToPickParams {
   position: { line: number; character: number };
 }
 
-export interface PickableReferenceItem {
-  number: number;
-  key: string;
-  label: string;
-  detail: string;
-  description: string;
-  insertText: string;
-}
+/** One reference in the picker's answer (the core's type; only the shape crosses the wire). */
+export type { PickableReference as PickableReferenceItem } from './core/features/citationPicker';
