@@ -33,6 +33,31 @@ export function closestStatements(dataset: Dataset, analysis: SentenceAnalysis):
 
 /** Statements about what the sentence is about, whoever the subject: "stroke" finds the review's word on stroke. */
 export function statementsOnObject(dataset: Dataset, analysis: SentenceAnalysis): Statement[] {
+  const byFirstStem = objectPhrasesByFirstStem(dataset);
+  const found = new Set<Statement>();
+  for (const stem of new Set(analysis.tokens.map((token) => token.stem))) {
+    for (const { statement, phrase } of byFirstStem.get(stem) ?? []) {
+      if (!found.has(statement) && findPhrase(analysis.tokens, phrase) >= 0) found.add(statement);
+    }
+  }
+  return dataset.statements.filter((statement) => found.has(statement));
+}
+
+const phraseIndexes = new WeakMap<Dataset, Map<string, { statement: Statement; phrase: string[] }[]>>();
+
+/** Each statement's object phrases, by their first stem, so a sentence looks up only the phrases its words can start. */
+function objectPhrasesByFirstStem(dataset: Dataset): Map<string, { statement: Statement; phrase: string[] }[]> {
+  let index = phraseIndexes.get(dataset);
+  if (index) return index;
+  index = new Map();
   const { objectPhrases } = datasetIndex(dataset);
-  return dataset.statements.filter((statement) => (objectPhrases.get(statement.id) ?? []).some((phrase) => findPhrase(analysis.tokens, phrase) >= 0));
+  for (const statement of dataset.statements) {
+    for (const phrase of objectPhrases.get(statement.id) ?? []) {
+      const entries = index.get(phrase[0]) ?? [];
+      entries.push({ statement, phrase });
+      index.set(phrase[0], entries);
+    }
+  }
+  phraseIndexes.set(dataset, index);
+  return index;
 }
