@@ -16,7 +16,8 @@ import {
 import type { Reference } from '../datasetTypes';
 import type { DatasetTerm } from '../dataset';
 import { isProse } from '../manuscript';
-import { escapeMarkdown, formatReferenceNumbers } from '../format';
+import { escapeMarkdown } from '../format';
+import { termHoverMarkdown } from './hover';
 import type { FeatureContext } from './context';
 import { rankReferences, sentenceAroundCursor } from './referenceRanking';
 import { findCitationContext, type CitationContext } from './citationContext';
@@ -151,7 +152,7 @@ function completeTerms(context: FeatureContext, before: string, offset: number):
     labelDetails: { description: term.fullName ?? term.kind },
     kind: term.category === 'ev' ? CompletionItemKind.Class : CompletionItemKind.Constant,
     detail: term.fullName ? `${term.fullName} (${term.kind})` : term.kind,
-    documentation: { kind: MarkupKind.Markdown, value: termDocumentation(term) },
+    documentation: { kind: MarkupKind.Markdown, value: termHoverMarkdown(context, term) },
     sortText: String(index).padStart(4, '0'),
     filterText: spelling,
     textEdit: {
@@ -162,12 +163,6 @@ function completeTerms(context: FeatureContext, before: string, offset: number):
       newText: term.canonical,
     },
   }));
-}
-
-export function termDocumentation(term: DatasetTerm): string {
-  const lines = [escapeMarkdown(term.summary)];
-  if (term.refs.length) lines.push(`References: ${formatReferenceNumbers(term.refs)}`);
-  return lines.join('\n\n');
 }
 
 function spellingsOf(term: DatasetTerm): string[] {

@@ -93,6 +93,7 @@ const categoryNames: Record<DatasetTerm['category'], string> = {
   concept: 'concept',
 };
 
+/** What a term is and what the review says of it; completion shows the same text as an item's documentation. */
 export function termHoverMarkdown(context: FeatureContext, term: DatasetTerm, written?: string): string {
   const { dataset } = context;
   const heading = term.fullName ? `**${escapeMarkdown(term.canonical)}**: ${escapeMarkdown(term.fullName)}` : `**${escapeMarkdown(term.canonical)}**`;
