@@ -1,10 +1,10 @@
 /**
  * The writer's own bibliographies: which .bib files a manuscript names, and the keys they define. Shared by the
- * language server and the command-line linter; the core only ever sees the resulting keys (Config.lint.bibliographyKeys).
+ * language server and the command-line linter; the core only ever sees the resulting entries (Config.bibliography).
  */
 import * as path from 'path';
 import { entries } from 'bibtex-parse';
-import type { Config } from './core/config';
+import type { BibliographyEntry, Config } from './core/config';
 
 /** Bibliography files the manuscript names: LaTeX \bibliography{a,b} and \addbibresource{c.bib}, Pandoc `bibliography:`. */
 export function namedBibliographies(text: string, languageId: string): string[] {
@@ -32,24 +32,34 @@ export function bibliographyPaths(text: string, languageId: string, manuscriptPa
   return namedBibliographies(text, languageId).map((name) => path.join(path.dirname(manuscriptPath), name));
 }
 
-/** The keys BibTeX source defines, or why it could not be parsed. */
-export function bibliographyKeys(source: string, file: string): string[] | string {
+/** The entries BibTeX source defines (key, title, authors, year), or why it could not be parsed. */
+export function bibliographyEntries(source: string, file: string): BibliographyEntry[] | string {
   try {
-    return entries(source).map((entry) => entry.key);
+    return entries(source).map((entry) => {
+      const field = (name: string) => (entry[name] === undefined ? undefined : String(entry[name]).replace(/\s+/g, ' ').trim());
+      const result: BibliographyEntry = { key: entry.key };
+      const title = field('TITLE');
+      const authors = field('AUTHOR') ?? field('EDITOR');
+      const year = field('YEAR') ?? field('DATE')?.slice(0, 4);
+      if (title) result.title = title;
+      if (authors) result.authors = authors;
+      if (year) result.year = year;
+      return result;
+    });
   } catch (error) {
     return `cannot parse bibliography ${file}: ${(error as Error).message.split('\n')[0]}`;
   }
 }
 
-/** The keys a BibTeX file defines, or why it could not be read or parsed. */
-export function readBibliographyKeys(readFile: (file: string) => string, file: string): string[] | string {
+/** The entries of a BibTeX file, or why it could not be read or parsed. */
+export function readBibliography(readFile: (file: string) => string, file: string): BibliographyEntry[] | string {
   let source: string;
   try {
     source = readFile(file);
   } catch (error) {
     return `cannot read bibliography ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
   }
-  return bibliographyKeys(source, file);
+  return bibliographyEntries(source, file);
 }
 
 /** What the server needs from the file system to read bibliographies; main.ts passes Node's, tests their own. */
@@ -59,32 +69,32 @@ export interface BibliographyFiles {
   read(file: string): Promise<string>;
 }
 
-export interface BibliographyKeys {
-  keys: string[];
+export interface BibliographyRead {
+  entries: BibliographyEntry[];
   /** Why a named bibliography could not be used, one line each. */
   problems: string[];
 }
 
 /**
- * Keys of the bibliographies manuscripts name, re-read only when a file changes, so linting after each pause in
+ * Entries of the bibliographies manuscripts name, re-read only when a file changes, so linting after each pause in
  * typing costs a stat per bibliography, not a parse.
  */
 export class BibliographyCache {
-  private readonly cache = new Map<string, { modified: number; keys: string[] | string }>();
+  private readonly cache = new Map<string, { modified: number; entries: BibliographyEntry[] | string }>();
 
   constructor(private readonly files: BibliographyFiles) {}
 
-  async keysFor(paths: readonly string[]): Promise<BibliographyKeys> {
-    const result: BibliographyKeys = { keys: [], problems: [] };
+  async entriesFor(paths: readonly string[]): Promise<BibliographyRead> {
+    const result: BibliographyRead = { entries: [], problems: [] };
     for (const file of paths) {
-      const keys = await this.keysOf(file);
-      if (typeof keys === 'string') result.problems.push(keys);
-      else result.keys.push(...keys);
+      const entries = await this.entriesOf(file);
+      if (typeof entries === 'string') result.problems.push(entries);
+      else result.entries.push(...entries);
     }
     return result;
   }
 
-  private async keysOf(file: string): Promise<string[] | string> {
+  private async entriesOf(file: string): Promise<BibliographyEntry[] | string> {
     let modified: number;
     try {
       modified = await this.files.modified(file);
@@ -93,20 +103,20 @@ export class BibliographyCache {
       return `cannot read bibliography ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
     }
     const cached = this.cache.get(file);
-    if (cached && cached.modified === modified) return cached.keys;
-    let keys: string[] | string;
+    if (cached && cached.modified === modified) return cached.entries;
+    let entries: BibliographyEntry[] | string;
     try {
-      keys = bibliographyKeys(await this.files.read(file), file);
+      entries = bibliographyEntries(await this.files.read(file), file);
     } catch (error) {
-      keys = `cannot read bibliography ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+      entries = `cannot read bibliography ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
     }
-    this.cache.set(file, { modified, keys });
-    return keys;
+    this.cache.set(file, { modified, entries });
+    return entries;
   }
 }
 
-/** The config with the bibliography keys added to those the settings already define. */
-export function withBibliographyKeys(config: Config, keys: readonly string[]): Config {
-  if (keys.length === 0) return config;
-  return { ...config, lint: { ...config.lint, bibliographyKeys: [...config.lint.bibliographyKeys, ...keys] } };
+/** The config with the bibliography entries added to those it already has. */
+export function withBibliography(config: Config, entries: readonly BibliographyEntry[]): Config {
+  if (entries.length === 0) return config;
+  return { ...config, bibliography: [...config.bibliography, ...entries] };
 }

@@ -15,7 +15,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { bibliographyPaths, readBibliographyKeys, withBibliographyKeys } from './bibliography';
+import { bibliographyPaths, readBibliography, withBibliography } from './bibliography';
+import type { BibliographyEntry } from './core/config';
 import { loadBundledDataset } from './core/bundledDataset';
 import { resolveConfig, type Config, type RuleConfig } from './core/config';
 import type { Dataset } from './core/dataset';
@@ -64,11 +65,11 @@ export function runCli(args: readonly string[], io: CliIo, dataset?: Dataset): n
   const service = createLanguageService({ dataset: dataset ?? loadBundledDataset() });
   const reports: FileReport[] = [];
   const failures: { file: string; message: string }[] = [];
-  const givenKeys: string[] = [];
+  const given: BibliographyEntry[] = [];
   for (const bib of parsed.bibliographies) {
-    const keys = readBibliographyKeys((file) => io.readFile(file), bib);
-    if (typeof keys === 'string') failures.push({ file: bib, message: keys });
-    else givenKeys.push(...keys);
+    const entries = readBibliography((file) => io.readFile(file), bib);
+    if (typeof entries === 'string') failures.push({ file: bib, message: entries });
+    else given.push(...entries);
   }
   for (const file of parsed.files) {
     let text: string;
@@ -84,15 +85,15 @@ export function runCli(args: readonly string[], io: CliIo, dataset?: Dataset): n
     }
     const languageId = languageOf(file);
     const document = TextDocument.create(fileUri(file), languageId, 1, text);
-    const namedKeys: string[] = [];
+    const named: BibliographyEntry[] = [];
     for (const bib of bibliographyPaths(text, languageId, file)) {
-      const keys = readBibliographyKeys((bibFile) => io.readFile(bibFile), bib);
+      const entries = readBibliography((bibFile) => io.readFile(bibFile), bib);
       // A bibliography the manuscript names but that is missing is worth a note, not a failed run: its keys simply
       // show up as unknown citations.
-      if (typeof keys === 'string') io.stderr(`secretome-lint: note: ${keys}\n`);
-      else namedKeys.push(...keys);
+      if (typeof entries === 'string') io.stderr(`secretome-lint: note: ${entries}\n`);
+      else named.push(...entries);
     }
-    const config = withBibliographyKeys(parsed.config, [...givenKeys, ...namedKeys]);
+    const config = withBibliography(parsed.config, [...given, ...named]);
     reports.push({ file, language: languageId, diagnostics: service.doValidate(document, config) });
   }
   for (const failure of failures) io.stderr(`secretome-lint: ${failure.message}\n`);

@@ -16,7 +16,7 @@ import { createLanguageService, manuscriptLanguageOf, type LanguageService } fro
 import { defaultConfig, type Config } from './core/config';
 import type { Dataset } from './core/dataset';
 import { configFromSettings } from './settings';
-import { BibliographyCache, bibliographyPaths, withBibliographyKeys, type BibliographyFiles } from './bibliography';
+import { BibliographyCache, bibliographyPaths, withBibliography, type BibliographyFiles } from './bibliography';
 import { referencesToPickRequest, statusNotification, type PickableReferenceItem, type ReferencesToPickParams, type StatusParams } from './protocol';
 
 export interface ServerRuntime {
@@ -97,22 +97,23 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   }
 
   /**
-   * The settings plus the keys of the bibliographies the document names, which decide whether a cited key is known.
-   * A bibliography that cannot be read is reported once in the log; its keys then count as unknown.
+   * The settings plus the entries of the bibliographies the document names: they decide whether a cited key is known,
+   * and complete and hover like the review's. A bibliography that cannot be read is reported once in the log; its
+   * keys then count as unknown.
    */
-  async function lintConfigFor(document: TextDocument): Promise<Config> {
+  async function documentConfigFor(document: TextDocument): Promise<Config> {
     const config = await configFor(document.uri);
     const uri = URI.parse(document.uri);
     if (uri.scheme !== 'file') return config;
     const paths = bibliographyPaths(document.getText(), document.languageId, uri.fsPath);
     if (paths.length === 0) return config;
-    const { keys, problems } = await bibliographies.keysFor(paths);
+    const { entries, problems } = await bibliographies.entriesFor(paths);
     for (const problem of problems) {
       if (reportedProblems.has(problem)) continue;
       reportedProblems.add(problem);
       connection.console.warn(`[secretome] ${problem}`);
     }
-    return withBibliographyKeys(config, keys);
+    return withBibliography(config, entries);
   }
 
   /** Runs a handler with the document and its config, turning any failure into the fallback and a log line. */
@@ -122,12 +123,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     token: CancellationToken | undefined,
     what: string,
     handler: (document: TextDocument, service: LanguageService, config: Config) => T,
-    configOf: (document: TextDocument) => Promise<Config> = (document) => configFor(document.uri),
   ): Promise<T> {
     const document = documents.get(uri);
     if (!document || !service) return fallback;
     try {
-      const config = await configOf(document);
+      const config = await documentConfigFor(document);
       if (token?.isCancellationRequested) return fallback;
       return handler(document, service, config);
     } catch (error) {
@@ -149,7 +149,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       token,
       'hover',
       (document, service, config) => (config.hover.enabled ? service.doHover(document, params.position, config) : null),
-      lintConfigFor,
     ),
   );
 
@@ -160,7 +159,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       token,
       'code actions',
       (document, service, config) => service.getCodeActions(document, params.range, params.context.diagnostics, config),
-      lintConfigFor,
     ),
   );
 
@@ -192,7 +190,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       undefined,
       'diagnostics',
       (document, service, config) => (lintsLanguage(document, config) ? service.doValidate(document, config) : []),
-      lintConfigFor,
     );
     // The document may have been closed while its config was fetched; its diagnostics were cleared then.
     const document = documents.get(uri);

@@ -20,7 +20,7 @@ describe('lint settings', () => {
   it('knows the keys of a user bibliography and of \\bibitem entries', () => {
     const text = 'The secretome accelerates wound healing \\cite{nobody1999}.';
     assert.deepStrictEqual(codesOf(lint(text, 'latex').diagnostics), ['unknown-citation']);
-    assert.deepStrictEqual(lint(text, 'latex', { lint: { bibliographyKeys: ['nobody1999'] } }).diagnostics, []);
+    assert.deepStrictEqual(lint(text, 'latex', { bibliography: [{ key: 'nobody1999' }] }).diagnostics, []);
     const withBibitem = `${text}\n\\begin{thebibliography}{9}\n\\bibitem[Nobody(1999)]{nobody1999} N. Nobody. A paper. 1999.\n\\end{thebibliography}`;
     assert.deepStrictEqual(lint(withBibitem, 'latex').diagnostics, []);
   });

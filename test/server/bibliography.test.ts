@@ -42,10 +42,22 @@ describe('protocol: bibliographies the manuscript names', function () {
     assert.strictEqual(first.length, 1, first.join('\n'));
     assert.match(first[0], /jones2021/);
     const hover = await client.hover(uri, { line: 2, character: text.split('\n')[2].indexOf('smith2020') + 2 });
-    assert.match((hover!.contents as { value: string }).value, /`smith2020` is defined in your bibliography/);
+    const hoverText = (hover!.contents as { value: string }).value.replace(/\\(.)/g, '$1');
+    assert.match(hoverText, /`smith2020` Smith, Ann \(2020\) Conditioned medium in burns/);
+    assert.match(hoverText, /From your bibliography/);
+
+    const completionLine = 'More in \\cite{burn';
+    await client.change(uri, 2, `${text}\n${completionLine}`);
+    const items = await client.completion(uri, { line: 5, character: completionLine.length });
+    assert.deepStrictEqual(
+      items.filter((item) => item.detail === 'From your bibliography').map((item) => item.label),
+      ['smith2020'],
+    );
+    await client.change(uri, 3, text);
 
     // The writer adds the missing entry; the editor's file watcher tells the server.
     fs.appendFileSync(bib, '@book{jones2021,\n  title = {Stem cell niches},\n  year = {2021}\n}\n');
+    await client.diagnostics(uri, 3);
     const next = client.nextDiagnostics(uri);
     await client.filesChanged([pathToFileURL(bib).href]);
     assert.deepStrictEqual(unknownKeys(await next), []);

@@ -30,12 +30,20 @@ export interface Config {
     rules: Record<string, Partial<RuleConfig>>;
     /** Cap on diagnostics per document; one extra diagnostic says the cap was reached. */
     maxDiagnostics: number;
-    /**
-     * Citation keys a user bibliography defines (read from .bib files by the caller; the core does no I/O), known to
-     * unknown-citation besides the review's own keys.
-     */
-    bibliographyKeys: string[];
   };
+  /**
+   * The entries of the writer's own bibliographies (read from .bib files by the caller; the core does no I/O). Their
+   * keys are known citations besides the review's, complete in \cite{…} and [@…], and hover with their titles.
+   */
+  bibliography: BibliographyEntry[];
+}
+
+export interface BibliographyEntry {
+  key: string;
+  title?: string;
+  /** As the .bib writes them: "Smith, Ann and Doe, J." */
+  authors?: string;
+  year?: string;
 }
 
 export const defaultConfig: Config = {
@@ -46,8 +54,8 @@ export const defaultConfig: Config = {
     languages: ['markdown', 'latex', 'plaintext'],
     rules: {},
     maxDiagnostics: 200,
-    bibliographyKeys: [],
   },
+  bibliography: [],
 };
 
 /** Fills the gaps in a partial config from the defaults, so callers may pass only what they change. */
@@ -60,8 +68,8 @@ export function resolveConfig(partial?: DeepPartial<Config>): Config {
       ...partial?.lint,
       languages: (partial?.lint?.languages as ManuscriptLanguage[] | undefined) ?? defaultConfig.lint.languages,
       rules: { ...(partial?.lint?.rules as Record<string, Partial<RuleConfig>> | undefined) },
-      bibliographyKeys: (partial?.lint?.bibliographyKeys as string[] | undefined) ?? defaultConfig.lint.bibliographyKeys,
     },
+    bibliography: (partial?.bibliography as BibliographyEntry[] | undefined) ?? defaultConfig.bibliography,
   };
 }
 

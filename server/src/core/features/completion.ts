@@ -19,7 +19,7 @@ import { isProse } from '../manuscript';
 import { escapeMarkdown } from '../format';
 import { termHoverMarkdown } from './hover';
 import type { FeatureContext } from './context';
-import { rankReferences, sentenceAroundCursor } from './referenceRanking';
+import { rankReferences, searchWords, sentenceAroundCursor } from './referenceRanking';
 import { findCitationContext, type CitationContext } from './citationContext';
 
 /** Completion looks no further back than this on the line: enough for any citation being typed. */
@@ -90,8 +90,41 @@ function completeCitation(context: FeatureContext, citation: CitationContext, be
       textEdit: { range, newText: insert },
     });
   }
+  if (citation.syntax !== 'numeric') items.push(...ownBibliographyItems(context, citation, range, items.length));
   // Typing narrows the server's fuzzy search, so every keystroke asks again.
   return { isIncomplete: true, items };
+}
+
+/** At most this many entries of the writer's own bibliography in one list. */
+const maxOwnEntries = 100;
+
+/**
+ * Keys from the writer's own bibliography, after the review's references: every word of the query must begin a word
+ * of the entry's key, title, authors or year.
+ */
+function ownBibliographyItems(context: FeatureContext, citation: CitationContext, range: Range, firstRank: number): CompletionItem[] {
+  const { dataset, config } = context;
+  const cited = new Set(citation.citedKeys.map((key) => key.toLowerCase()));
+  const queryWords = searchWords(citation.textQuery ?? '');
+  const items: CompletionItem[] = [];
+  for (const entry of [...config.bibliography].sort((a, b) => a.key.localeCompare(b.key))) {
+    if (items.length >= maxOwnEntries) break;
+    if (dataset.referenceByKey(entry.key) || cited.has(entry.key.toLowerCase())) continue;
+    const entryWords = searchWords(`${entry.key} ${entry.title ?? ''} ${entry.authors ?? ''} ${entry.year ?? ''}`);
+    if (!queryWords.every((word) => entryWords.some((candidate) => candidate.startsWith(word)))) continue;
+    const description = [entry.authors?.split(/\s+and\s+/)[0]?.split(',')[0], entry.year].filter(Boolean).join(' ');
+    items.push({
+      label: entry.key,
+      labelDetails: { description: description ? `${description} · your bibliography` : 'your bibliography' },
+      kind: CompletionItemKind.Reference,
+      detail: 'From your bibliography',
+      documentation: entry.title ? { kind: MarkupKind.Markdown, value: escapeMarkdown(entry.title) } : undefined,
+      sortText: String(firstRank + items.length).padStart(4, '0'),
+      filterText: citation.textQuery ? `${citation.textQuery} ${entry.key} ${entry.title ?? ''}` : entry.key,
+      textEdit: { range, newText: entry.key },
+    });
+  }
+  return items;
 }
 
 /**

@@ -26,7 +26,7 @@ export function computeDiagnostics(context: FeatureContext): Diagnostic[] {
   const cap = Math.max(0, Math.floor(config.lint.maxDiagnostics));
   const { findings: kept, complete } = lintManuscript(dataset, manuscript, {
     enabled,
-    extraKeys: config.lint.bibliographyKeys.length > 0 ? new Set(config.lint.bibliographyKeys) : undefined,
+    extraKeys: config.bibliography.length > 0 ? new Set(config.bibliography.map((entry) => entry.key)) : undefined,
     keep: (finding) => !isSuppressed(suppressions, finding.code, finding.start, lineOf(finding.start)),
     limit: cap + 1,
   });

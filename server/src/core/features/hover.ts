@@ -47,12 +47,16 @@ function citationHover(context: FeatureContext, citation: Citation): Hover {
         : `**[${number}]** is not a reference of the review: its references are numbered 1–${total}.`,
     );
   }
-  const bibliographyKeys = new Set(context.config.lint.bibliographyKeys.map((key) => key.toLowerCase()));
+  const ownEntries = new Map(context.config.bibliography.map((entry) => [entry.key.toLowerCase(), entry]));
   for (const key of citation.keys.slice(0, maxReferencesShown)) {
     const reference = dataset.referenceByKey(key);
+    const own = ownEntries.get(key.toLowerCase());
     if (reference) sections.push(referenceSection(context, reference.number));
-    else if (bibliographyKeys.has(key.toLowerCase())) {
-      sections.push(`\`${escapeMarkdown(key)}\` is defined in your bibliography; it is not one of the review's references.`);
+    else if (own) {
+      const described = [own.authors, own.year && `(${own.year})`, own.title].filter(Boolean).join(' ');
+      sections.push(
+        `\`${escapeMarkdown(key)}\`${described ? ` ${escapeMarkdown(described)}` : ''}  \nFrom your bibliography; not one of the review's references.`,
+      );
     } else sections.push(`\`${escapeMarkdown(key)}\` is not the key of any of the review's references, nor of a bibliography this document names.`);
   }
   if (sections.length === 0) sections.push('This citation is empty.');

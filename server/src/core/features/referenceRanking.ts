@@ -105,7 +105,7 @@ const tokenIndexes = new WeakMap<Dataset, TokenIndex>();
  */
 function searchReferences(dataset: Dataset, query: string): Map<number, number> {
   const index = tokenIndexFor(dataset);
-  const words = tokenize(query);
+  const words = searchWords(query);
   let result: Map<number, number> | undefined;
   for (const word of words) {
     const best = new Map<number, number>();
@@ -141,7 +141,8 @@ function matchingTokens(index: TokenIndex, word: string): { token: string; score
   return index.fuse.search(word).map((match) => ({ token: match.item, score: match.score ?? 0 }));
 }
 
-function tokenize(text: string): string[] {
+/** The words a search compares: accents folded, lower case, two characters or more. */
+export function searchWords(text: string): string[] {
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -155,7 +156,7 @@ function tokenIndexFor(dataset: Dataset): TokenIndex {
   if (index) return index;
   const references = new Map<string, Map<number, number>>();
   const addTokens = (number: number, text: string, field: Field) => {
-    for (const token of tokenize(text)) {
+    for (const token of searchWords(text)) {
       let entry = references.get(token);
       if (!entry) references.set(token, (entry = new Map()));
       entry.set(number, Math.min(entry.get(number) ?? Infinity, fieldPenalty[field]));
