@@ -98,6 +98,12 @@ describe('lint rules: what is not a claim', () => {
     assert.deepStrictEqual(lint('The secretome stimulates collagen production in the skin \\cite{udalamaththa2020}.', 'latex').diagnostics, []);
   });
 
+  it('the ordinary ways of writing a term are not non-canonical', () => {
+    const text = 'EVs carry proteins [32]. BMP signalling drives bone formation [27]. PGE₂ dampens inflammation [30]. ' +
+      'An apoptotic body is larger than a microvesicle [32]. Fibroblast growth factor promotes angiogenesis [27].';
+    assert.deepStrictEqual(lint(text).diagnostics.map(messageText), []);
+  });
+
   it('a citation after the full stop supports the sentence before it', () => {
     assert.deepStrictEqual(codesOf(lint('The secretome enhances wound healing. [17]').diagnostics), []);
   });

@@ -67,7 +67,8 @@ function foldName(text: string): string {
 }
 
 function sameModuloPlural(a: string, b: string): boolean {
-  const plurals = (text: string) => [text, `${text}s`, `${text}es`];
+  // "apoptotic body" is the singular of "apoptotic bodies", as "exosome" is of "exosomes".
+  const plurals = (text: string) => [text, `${text}s`, `${text}es`, text.replace(/y$/, 'ies')];
   return plurals(a).includes(b) || plurals(b).includes(a);
 }
 
