@@ -6,6 +6,7 @@ import type { Dataset } from '../dataset';
 import type { Statement } from '../datasetTypes';
 import type { SentenceAnalysis } from './analysis';
 import { matchTitles } from './datasetIndex';
+import { closestStatements } from './evidence';
 
 export interface Contradiction {
   statement: Statement;
@@ -16,16 +17,19 @@ export interface Contradiction {
  * statement on the same subject and object agrees with it or leaves the direction open (the review itself says the
  * secretome "regulates" cell growth, and can both promote and inhibit cancer growth, depending on its source).
  */
-export function findContradiction(analysis: SentenceAnalysis): Contradiction | undefined {
+export function findContradiction(dataset: Dataset, analysis: SentenceAnalysis): Contradiction | undefined {
   if (!analysis.isClaim) return undefined;
-  let opposed: Statement | undefined;
+  const opposedStatements: Statement[] = [];
   for (const match of analysis.matches) {
     const said = match.statement.polarity;
     const written = match.polarity;
     if (!written || written === 'neutral' || said === 'neutral') continue;
     if (said === written) return undefined;
-    opposed ??= match.statement;
+    opposedStatements.push(match.statement);
   }
+  // Of the statements contradicted, quote the one on the sentence's own topics (kidney fibrosis, not fibrosis at large).
+  const closest = new Set(closestStatements(dataset, analysis));
+  const opposed = opposedStatements.find((statement) => closest.has(statement)) ?? opposedStatements[0];
   if (!opposed) return undefined;
   const twoSided = analysis.matches.some(
     (match) => match.statement.subject === opposed.subject && match.statement.polarity !== opposed.polarity,

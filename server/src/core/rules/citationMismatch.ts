@@ -16,7 +16,7 @@ export const citationMismatch: Rule = {
     const findings: Finding[] = [];
     for (const analysis of context.sentences) {
       if (analysis.knownNumbers.length === 0 || (analysis.notClaim && !CHECKED_EVEN_IF_NOT_A_CLAIM.has(analysis.notClaim))) continue;
-      if (findContradiction(analysis)) continue;
+      if (findContradiction(context.dataset, analysis)) continue;
       const support = reviewSupport(context.dataset, analysis, analysis.knownNumbers);
       if (!support || analysis.knownNumbers.some((number) => support.refs.includes(number))) continue;
       const range = trimmedSentence(analysis.sentence);

@@ -10,7 +10,7 @@ export const contradictedClaim: Rule = {
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
     for (const analysis of context.sentences) {
-      const contradiction = findContradiction(analysis);
+      const contradiction = findContradiction(context.dataset, analysis);
       if (!contradiction) continue;
       const { statement } = contradiction;
       const range = trimmedSentence(analysis.sentence);
