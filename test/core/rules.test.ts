@@ -51,6 +51,11 @@ describe('lint rules: the examples of each rule', () => {
     assert.match(d.relatedInformation![0].message, /proliferation/);
   });
 
+  it('contradicted-claim quotes the statement on the sentence's own topic', () => {
+    const d = check('«The secretome increases fibrosis in the kidney [14].»', 'contradicted-claim');
+    assert.match(messageText(d), /fibrosis in the kidneys/);
+  });
+
   it('citation-mismatch names the references the review cites instead', () => {
     const d = check('«Embryonic stem cell microvesicles reprogram haematopoietic progenitors [40]»', 'citation-mismatch', 'markdown');
     assert.match(messageText(d), /\[33\]/);
