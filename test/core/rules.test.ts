@@ -51,7 +51,7 @@ describe('lint rules: the examples of each rule', () => {
     assert.match(d.relatedInformation![0].message, /proliferation/);
   });
 
-  it('contradicted-claim quotes the statement on the sentence's own topic', () => {
+  it("contradicted-claim quotes the statement on the sentence's own topic", () => {
     const d = check('«The secretome increases fibrosis in the kidney [14].»', 'contradicted-claim');
     assert.match(messageText(d), /fibrosis in the kidneys/);
   });
