@@ -8,7 +8,7 @@ import { createLanguageService } from '../../server/src/core/languageService';
 import { loadBundledDataset } from '../../server/src/core/bundledDataset';
 import { resolveConfig } from '../../server/src/core/config';
 import { serverPath } from '../server/lspClient';
-import { clearSegmentCache } from '../../server/src/core/manuscript';
+import { clearSentenceCache } from '../../server/src/core/manuscript';
 import { makeManuscript } from './manuscriptGenerator';
 
 interface Measurement {
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
   const results = [
     baseline,
     measure('parse, first time (no cached sentence splits)', 100, () => {
-      clearSegmentCache();
+      clearSentenceCache();
       service.parse(edited()).sentences;
     }),
     measure('parse after an edit, with sentences', 200, () => service.parse(edited()).sentences),

@@ -8,7 +8,7 @@ import { loadBundledDataset } from '../../server/src/core/bundledDataset';
 import { resolveConfig } from '../../server/src/core/config';
 import { computeDiagnostics } from '../../server/src/core/features/diagnostics';
 import { createLanguageService } from '../../server/src/core/languageService';
-import { clearSegmentCache, parseManuscript } from '../../server/src/core/manuscript';
+import { clearSentenceCache, parseManuscript } from '../../server/src/core/manuscript';
 import { clearLintCache } from '../../server/src/core/rules';
 import { makeManuscript } from './manuscriptGenerator';
 
@@ -43,7 +43,7 @@ const dataset = loadBundledDataset();
 /** A cold run forgets both the lint findings per paragraph and the sentence splits per block. */
 const clearCaches = () => {
   clearLintCache(dataset);
-  clearSegmentCache();
+  clearSentenceCache();
 };
 const service = createLanguageService({ dataset });
 const config = resolveConfig();

@@ -18,7 +18,7 @@ import type { Manuscript, ManuscriptLanguage, Span } from './types';
 export * from './types';
 export { findCitations, LATEX_CITE_COMMANDS, MAX_EXPANDED_RANGE } from './citations';
 export { citationAt, isProse, sentenceAt } from './lookup';
-export { clearSegmentCache } from './sentences';
+export { clearSentenceCache } from './sentences';
 
 /** Parses a manuscript: its prose spans, paragraphs, sentences and citations. Never throws on any text. */
 export function parseManuscript(text: string, language: ManuscriptLanguage): Manuscript {

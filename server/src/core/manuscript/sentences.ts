@@ -37,24 +37,75 @@ export function splitSentences(text: string, blocks: readonly ProseBlock[], cita
   const sentences: Sentence[] = [];
   const paragraphs: Span[] = [];
   for (const block of blocks) {
-    const joined = new JoinedBlock(text, block);
-    const paragraph = joined.trimmedSpan(0, joined.text.length);
-    if (!paragraph) continue;
+    if (block.pieces.length === 0) continue;
+    const origin = block.pieces[0]!.start;
+    const split = cachedBlockSplit(text, block, citations);
+    if (!split) continue;
     const index = paragraphs.length;
-    paragraphs.push(paragraph);
-    // A heading is one unit however it is punctuated ("I. INTRODUCTION", "2.1. Methods").
-    const boundaries =
-      block.kind === 'heading'
-        ? [0, joined.text.length]
-        : fixBoundaries(joined, withSplitsAfterCitations(joined, segmentStarts(joined.text), citations), citations, block.kind === 'caption');
-    for (let k = 0; k + 1 < boundaries.length; k++) {
-      const span = joined.trimmedSpan(boundaries[k]!, boundaries[k + 1]!);
-      if (!span) continue;
-      span.start = joined.startWithOpeningMarkup(span.start);
-      sentences.push({ ...span, text: text.slice(span.start, span.end), kind: block.kind, paragraph: index });
+    paragraphs.push({ start: origin + split.paragraph.start, end: origin + split.paragraph.end });
+    for (const relative of split.sentences) {
+      const start = origin + relative.start;
+      const end = origin + relative.end;
+      sentences.push({ start, end, text: text.slice(start, end), kind: block.kind, paragraph: index });
     }
   }
   return { sentences, paragraphs };
+}
+
+/** A block's paragraph and sentence spans, relative to the block's first character; undefined for a blank block. */
+interface BlockSplit {
+  paragraph: Span;
+  sentences: Span[];
+}
+
+/**
+ * Block splits by the block's text, kind and layout. Editing one paragraph of a long document leaves every other
+ * block as it was, so re-parsing after a keystroke splits only the edited block. Everything a split depends on lies
+ * between the block's first and last character (its citations are parsed from that text), so that text, with the
+ * kind and the pieces' relative offsets, is the key. Bounded; cleared whole when full.
+ */
+const blockCache = new Map<string, BlockSplit | null>();
+const BLOCK_CACHE_LIMIT = 20000;
+/** Longer blocks (a pasted table, a 5 MB line) are split every time rather than kept as keys. */
+const BLOCK_CACHE_MAX_LENGTH = 20000;
+
+/** Forgets the cached block splits, for benchmarks that measure a first parse. */
+export function clearSentenceCache(): void {
+  blockCache.clear();
+}
+
+function cachedBlockSplit(text: string, block: ProseBlock, citations: readonly Citation[]): BlockSplit | undefined {
+  const origin = block.pieces[0]!.start;
+  const end = block.pieces[block.pieces.length - 1]!.end;
+  if (end - origin > BLOCK_CACHE_MAX_LENGTH) return splitBlock(text, block, citations, origin) ?? undefined;
+  const layout = block.pieces.map((piece) => `${piece.start - origin},${piece.end - origin}`).join(';');
+  const key = `${block.kind}\u0001${layout}\u0001${text.slice(origin, end)}`;
+  let split = blockCache.get(key);
+  if (split === undefined) {
+    split = splitBlock(text, block, citations, origin);
+    if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.clear();
+    blockCache.set(key, split);
+  }
+  return split ?? undefined;
+}
+
+function splitBlock(text: string, block: ProseBlock, citations: readonly Citation[], origin: number): BlockSplit | null {
+  const joined = new JoinedBlock(text, block);
+  const paragraph = joined.trimmedSpan(0, joined.text.length);
+  if (!paragraph) return null;
+  // A heading is one unit however it is punctuated ("I. INTRODUCTION", "2.1. Methods").
+  const boundaries =
+    block.kind === 'heading'
+      ? [0, joined.text.length]
+      : fixBoundaries(joined, withSplitsAfterCitations(joined, segmentStarts(joined.text), citations), citations, block.kind === 'caption');
+  const sentences: Span[] = [];
+  for (let k = 0; k + 1 < boundaries.length; k++) {
+    const span = joined.trimmedSpan(boundaries[k]!, boundaries[k + 1]!);
+    if (!span) continue;
+    const start = joined.startWithOpeningMarkup(span.start);
+    sentences.push({ start: start - origin, end: span.end - origin });
+  }
+  return { paragraph: { start: paragraph.start - origin, end: paragraph.end - origin }, sentences };
 }
 
 /** A block's prose pieces joined into one string, with the way back from joined offsets to document offsets. */
@@ -153,28 +204,7 @@ class JoinedBlock {
 }
 
 /** Where the segmenter starts sentences, plus the end: [0, …, length]. Long text goes through in windows. */
-/**
- * Segmenter results by block text. Editing one paragraph of a long document leaves every other block's text as it
- * was, so re-parsing after a keystroke segments only the edited block. Bounded; cleared whole when full.
- */
-const segmentCache = new Map<string, readonly number[]>();
-const SEGMENT_CACHE_LIMIT = 20000;
-
-/** Forgets the segmenter results, for benchmarks that measure a first parse. */
-export function clearSegmentCache(): void {
-  segmentCache.clear();
-}
-
 function segmentStarts(text: string): number[] {
-  const cached = segmentCache.get(text);
-  if (cached) return [...cached];
-  const starts = computeSegmentStarts(text);
-  if (segmentCache.size >= SEGMENT_CACHE_LIMIT) segmentCache.clear();
-  segmentCache.set(text, starts);
-  return [...starts];
-}
-
-function computeSegmentStarts(text: string): number[] {
   const starts: number[] = [];
   let position = 0;
   /** Whether the window starts inside a sentence the previous window could not end. */
