@@ -1,6 +1,8 @@
 /**
  * Builds a long, realistic Markdown manuscript of a given word count for benchmarks: headings, cited and uncited
- * sentences, factor names in their various spellings, and the odd code block, cycling through fixed paragraphs.
+ * sentences, factor names in their various spellings, and the odd code block, cycling through fixed paragraphs. Each
+ * paragraph ends with a sentence of its own (a numbered cohort), so no two paragraphs are the same and a first parse
+ * or lint cannot reuse one paragraph's work for another.
  */
 const paragraphs = [
   'Conditioned medium from umbilical cord stromal cells has been applied to chronic diabetic ulcers in a phase 2 trial [17]. Closure was faster than with standard dressings, although the cohort was small.',
@@ -24,7 +26,7 @@ export function makeManuscript(targetWords: number): string {
       parts.push(`## Section ${section++}`, '');
       words += 2;
     }
-    const paragraph = paragraphs[index % paragraphs.length];
+    const paragraph = `${paragraphs[index % paragraphs.length]} Cohort ${index + 1} was followed for ${(index % 12) + 1} months.`;
     parts.push(paragraph, '');
     words += paragraph.split(/\s+/).length;
     if (index % 25 === 24) parts.push('```', 'raw_counts <- read.csv("vesicles.csv")', '```', '');
