@@ -5,6 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
+  checkWorkspaceCommand,
   referencesToPickRequest,
   statusNotification,
   type PickableReferenceItem,
@@ -50,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand('secretome.insertCitation', () => insertCitation()),
+    vscode.commands.registerCommand('secretome.checkWorkspace', () => checkWorkspace()),
     client.onNotification(statusNotification, (params: StatusParams) => showStatus(status, params)),
   );
 
@@ -64,6 +66,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+}
+
+/** Asks the server to check every manuscript in the workspace; it reports progress and the result itself. */
+async function checkWorkspace(): Promise<void> {
+  if (!client) return;
+  if (!client.isRunning()) await client.start();
+  await client.sendRequest('workspace/executeCommand', { command: checkWorkspaceCommand, arguments: [] });
 }
 
 /** The citation picker: the server ranks the references for the sentence at the cursor; the user picks one. */

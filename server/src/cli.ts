@@ -16,6 +16,7 @@ import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { bibliographyPaths, readBibliography, withBibliography } from './bibliography';
+import { languageOfFile } from './workspaceFiles';
 import type { BibliographyEntry } from './core/config';
 import { loadBundledDataset } from './core/bundledDataset';
 import { resolveConfig, type Config, type RuleConfig } from './core/config';
@@ -83,7 +84,7 @@ export function runCli(args: readonly string[], io: CliIo, dataset?: Dataset): n
       failures.push({ file, message: `${file} looks like a binary file, not a manuscript; skipped` });
       continue;
     }
-    const languageId = languageOf(file);
+    const languageId = languageOfFile(file);
     const document = TextDocument.create(fileUri(file), languageId, 1, text);
     const named: BibliographyEntry[] = [];
     for (const bib of bibliographyPaths(text, languageId, file)) {
@@ -104,14 +105,6 @@ export function runCli(args: readonly string[], io: CliIo, dataset?: Dataset): n
 
   if (failures.length > 0) return 2;
   return reports.some((report) => report.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) ? 1 : 0;
-}
-
-/** Language from the extension: .md/.markdown → markdown, .tex → latex, anything else plain text. */
-export function languageOf(file: string): 'markdown' | 'latex' | 'plaintext' {
-  const extension = path.extname(file).toLowerCase();
-  if (extension === '.md' || extension === '.markdown') return 'markdown';
-  if (extension === '.tex') return 'latex';
-  return 'plaintext';
 }
 
 function fileUri(file: string): string {

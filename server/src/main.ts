@@ -8,6 +8,10 @@ import { startServer } from './server';
 import { loadBundledDataset } from './core/bundledDataset';
 
 const connection = createConnection(ProposedFeatures.all);
+// A failed message to the client (one it does not support, say) must never take the server down: log it and go on.
+process.on('unhandledRejection', (reason) => {
+  connection.console.error(`[secretome] unexpected failure: ${reason instanceof Error ? reason.message : String(reason)}`);
+});
 startServer(connection, {
   loadDataset: loadBundledDataset,
   now: () => performance.now(),

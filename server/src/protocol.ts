@@ -23,3 +23,15 @@ export interface ReferencesToPickParams {
 
 /** One reference in the picker's answer (the core's type; only the shape crosses the wire). */
 export type { PickableReference as PickableReferenceItem } from './core/features/citationPicker';
+
+/**
+ * Client → server, through workspace/executeCommand: lint every manuscript in the workspace folders, with progress,
+ * and publish diagnostics for the files that are not open. Answers with what was checked. (The palette command
+ * `secretome.checkWorkspace` is the client's, so it exists before the server has started.)
+ */
+export const checkWorkspaceCommand = 'secretome.server.checkWorkspace';
+
+export interface CheckWorkspaceResult {
+  files: number;
+  findings: number;
+}

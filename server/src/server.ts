@@ -4,6 +4,8 @@
  */
 import {
   CodeActionKind,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
@@ -17,7 +19,16 @@ import { defaultConfig, type Config } from './core/config';
 import type { Dataset } from './core/dataset';
 import { configFromSettings } from './settings';
 import { BibliographyCache, bibliographyPaths, withBibliography, type BibliographyFiles } from './bibliography';
-import { referencesToPickRequest, statusNotification, type PickableReferenceItem, type ReferencesToPickParams, type StatusParams } from './protocol';
+import {
+  checkWorkspaceCommand,
+  referencesToPickRequest,
+  statusNotification,
+  type CheckWorkspaceResult,
+  type PickableReferenceItem,
+  type ReferencesToPickParams,
+  type StatusParams,
+} from './protocol';
+import { findManuscripts, languageOfFile, maxManuscriptBytes } from './workspaceFiles';
 
 export interface ServerRuntime {
   /** Loads the review dataset; throws a DatasetError with a readable message if it is malformed. */
@@ -40,6 +51,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const pendingDiagnostics = new Map<string, NodeJS.Timeout>();
   let service: LanguageService | undefined;
   let pullsConfiguration = false;
+  let reportsProgress = false;
+  let workspaceFolders: string[] = [];
   const bibliographies = new BibliographyCache(runtime.files);
   const reportedProblems = new Set<string>();
 
@@ -48,6 +61,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onInitialize((params): InitializeResult => {
     const started = runtime.now();
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
+    reportsProgress = params.capabilities.window?.workDoneProgress === true;
+    const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceFolders = folderUris.map((uri) => URI.parse(uri)).filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath);
     try {
       const dataset = runtime.loadDataset();
       service = createLanguageService({ dataset });
@@ -62,6 +78,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         completionProvider: { triggerCharacters: completionTriggerCharacters, resolveProvider: false },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        executeCommandProvider: { commands: [checkWorkspaceCommand] },
       },
       serverInfo: { name: 'secretome-writer' },
     };
@@ -167,6 +184,58 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       service.referencesToPick(document, params.position, config),
     ),
   );
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== checkWorkspaceCommand) return undefined;
+    try {
+      return await checkWorkspace();
+    } catch (error) {
+      connection.console.error(`[secretome] the workspace check failed: ${messageOf(error)}`);
+      return undefined;
+    }
+  });
+
+  /**
+   * Lints every manuscript in the workspace folders that is not open (open ones are linted as they change), with
+   * progress the user can cancel, and publishes their diagnostics so the Problems panel lists the whole project.
+   */
+  async function checkWorkspace(): Promise<CheckWorkspaceResult> {
+    const result: CheckWorkspaceResult = { files: 0, findings: 0 };
+    if (!service) return result;
+    const files = (await Promise.all(workspaceFolders.map(findManuscripts))).flat();
+    const progress = reportsProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('Secretome: checking manuscripts', 0, `${files.length} files`, true);
+    for (const [index, file] of files.entries()) {
+      if (progress?.token.isCancellationRequested) break;
+      progress?.report(Math.round((index * 100) / files.length), file);
+      const uri = URI.file(file).toString();
+      if (documents.get(uri)) continue;
+      let text: string;
+      try {
+        text = await runtime.files.read(file);
+      } catch (error) {
+        connection.console.warn(`[secretome] cannot read ${file}: ${messageOf(error)}`);
+        continue;
+      }
+      if (text.length > maxManuscriptBytes || text.includes('\u0000')) continue;
+      const document = TextDocument.create(uri, languageOfFile(file), 0, text);
+      const config = await documentConfigFor(document);
+      if (!lintsLanguage(document, config)) continue;
+      const diagnostics = service.doValidate(document, config);
+      service.forget(uri);
+      result.files++;
+      result.findings += diagnostics.length;
+      void connection.sendDiagnostics({ uri, diagnostics });
+    }
+    progress?.done();
+    log(`checked ${result.files} manuscripts in the workspace: ${result.findings} findings`);
+    // A notification, not a request: the user is told, and no answer is awaited from clients that have no message box.
+    void connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Info,
+      message: `Secretome Writer checked ${result.files} manuscript${result.files === 1 ? '' : 's'}: ${result.findings} finding${result.findings === 1 ? '' : 's'}.`,
+    });
+    return result;
+  }
 
   function lintsLanguage(document: TextDocument, config: Config): boolean {
     return config.lint.enabled && config.lint.languages.includes(manuscriptLanguageOf(document.languageId));

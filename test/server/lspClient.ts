@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -50,12 +51,14 @@ export interface LspClient {
   diagnostics(uri: string, minimumVersion?: number): Promise<Diagnostic[]>;
   /** Resolves with the next diagnostics published for the uri after this call. */
   nextDiagnostics(uri: string): Promise<Diagnostic[]>;
+  /** Published diagnostics so far, by uri (the last publication for each). */
+  published(): Map<string, Diagnostic[]>;
   /** Tells the server that files changed on disk, as an editor's file watcher does. */
   filesChanged(uris: string[]): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startClient(settings: Record<string, unknown> = {}): Promise<LspClient> {
+export async function startClient(settings: Record<string, unknown> = {}, workspaceFolder?: string): Promise<LspClient> {
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
@@ -75,7 +78,7 @@ export async function startClient(settings: Record<string, unknown> = {}): Promi
     processId: process.pid,
     rootUri: null,
     capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
-    workspaceFolders: null,
+    workspaceFolders: workspaceFolder ? [{ uri: pathToFileURL(workspaceFolder).href, name: 'workspace' }] : null,
   });
   await connection.sendNotification(InitializedNotification.type, {});
 
@@ -127,6 +130,7 @@ export async function startClient(settings: Record<string, unknown> = {}): Promi
         });
       }
     },
+    published: () => new Map([...published].map(([uri, list]) => [uri, list[list.length - 1].diagnostics])),
     filesChanged: (uris) =>
       connection.sendNotification(DidChangeWatchedFilesNotification.method, {
         changes: uris.map((uri) => ({ uri, type: FileChangeType.Changed })),
