@@ -10,34 +10,10 @@ import { resolveConfig } from '../../server/src/core/config';
 import { serverPath } from '../server/lspClient';
 import { clearSentenceCache } from '../../server/src/core/manuscript';
 import { makeManuscript } from './manuscriptGenerator';
+import { measure as measureWith, report, type Measurement } from './measure';
 
-interface Measurement {
-  name: string;
-  median: number;
-  p90: number;
-}
-
-function measure(name: string, runs: number, work: (run: number) => void): Measurement {
-  for (let run = 0; run < Math.min(20, runs); run++) work(run);
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    work(run);
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { name, median: times[Math.floor(times.length / 2)], p90: times[Math.floor(times.length * 0.9)] };
-}
-
-function report(measurements: Measurement[], baseline: Measurement): void {
-  const width = Math.max(...measurements.map((m) => m.name.length));
-  console.log(`${'measure'.padEnd(width)}  median ms   p90 ms   × baseline`);
-  for (const m of measurements) {
-    console.log(
-      `${m.name.padEnd(width)}  ${m.median.toFixed(3).padStart(9)}  ${m.p90.toFixed(3).padStart(7)}  ${(m.median / baseline.median).toFixed(1).padStart(10)}`,
-    );
-  }
-}
+/** Completion and hover are quick: 20 untimed runs first let the JIT settle. */
+const measure = (name: string, runs: number, work: (run: number) => void): Measurement => measureWith(name, runs, work, { warmup: 20 });
 
 async function serverStartTimes(runs: number): Promise<{ initialize: number[]; firstHover: number[] }> {
   const initialize: number[] = [];

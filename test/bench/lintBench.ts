@@ -11,24 +11,7 @@ import { createLanguageService } from '../../server/src/core/languageService';
 import { clearSentenceCache, parseManuscript } from '../../server/src/core/manuscript';
 import { clearLintCache } from '../../server/src/core/rules';
 import { makeManuscript } from './manuscriptGenerator';
-
-interface Measurement {
-  name: string;
-  median: number;
-  p90: number;
-}
-
-function measure(name: string, runs: number, work: (run: number) => void, prepare?: (run: number) => void): Measurement {
-  const times: number[] = [];
-  for (let run = -Math.min(5, runs); run < runs; run++) {
-    prepare?.(run);
-    const start = performance.now();
-    work(run);
-    if (run >= 0) times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { name, median: times[Math.floor(times.length / 2)], p90: times[Math.floor(times.length * 0.9)] };
-}
+import { measure, report, type Measurement } from './measure';
 
 const dataset = loadBundledDataset();
 /** A cold run forgets both the lint findings per paragraph and the sentence splits per block. */
@@ -53,20 +36,22 @@ for (const [label, words, runs] of [
   const document = (v: number, body = text) => TextDocument.create(`file:///bench/${words}.md`, 'markdown', v, body);
 
   results.push(
-    measure(`${label}: full diagnostics, cold (parse + lint)`, runs, () => service.doValidate(document(++version), config), () => clearCaches()),
+    measure(`${label}: full diagnostics, cold (parse + lint)`, runs, () => service.doValidate(document(++version), config), {
+      prepare: () => clearCaches(),
+    }),
   );
   results.push(
-    measure(`${label}: lint only, cold (parsed)`, runs, () => computeDiagnostics({ document: document(1), manuscript, dataset, config }), () =>
-      clearLintCache(dataset),
-    ),
+    measure(`${label}: lint only, cold (parsed)`, runs, () => computeDiagnostics({ document: document(1), manuscript, dataset, config }), {
+      prepare: () => clearLintCache(dataset),
+    }),
   );
 
   // With no cap, so every paragraph is analysed even when the draft has more findings than maxDiagnostics.
   const uncapped = resolveConfig({ lint: { maxDiagnostics: 1_000_000 } });
   results.push(
-    measure(`${label}: lint only, cold, no diagnostics cap`, runs, () => computeDiagnostics({ document: document(1), manuscript, dataset, config: uncapped }), () =>
-      clearLintCache(dataset),
-    ),
+    measure(`${label}: lint only, cold, no diagnostics cap`, runs, () => computeDiagnostics({ document: document(1), manuscript, dataset, config: uncapped }), {
+      prepare: () => clearLintCache(dataset),
+    }),
   );
 
   // Typing in the middle of the draft: each run adds one character to a word, so every run's text is new (as it is
@@ -84,17 +69,16 @@ for (const [label, words, runs] of [
       `${label}: after a one-character edit, lint only`,
       edits,
       (run) => computeDiagnostics({ document: document(1, typed(run + edits + 6)), manuscript: typedManuscripts.get(run)!, dataset, config }),
-      (run) => {
-        const manuscript = parseManuscript(typed(run + edits + 6), 'markdown');
-        void manuscript.sentences;
-        typedManuscripts.set(run, manuscript);
+      {
+        prepare: (run) => {
+          const manuscript = parseManuscript(typed(run + edits + 6), 'markdown');
+          void manuscript.sentences;
+          typedManuscripts.set(run, manuscript);
+        },
       },
     ),
   );
 }
 
-const width = Math.max(...[baseline, ...results].map((m) => m.name.length));
-console.log(`\nclaim linting\n${'measure'.padEnd(width)}  median ms   p90 ms   × baseline`);
-for (const m of [baseline, ...results]) {
-  console.log(`${m.name.padEnd(width)}  ${m.median.toFixed(3).padStart(9)}  ${m.p90.toFixed(3).padStart(7)}  ${(m.median / baseline.median).toFixed(1).padStart(10)}`);
-}
+console.log('\nclaim linting');
+report([baseline, ...results], baseline);

@@ -82,6 +82,20 @@ export async function startClient(settings: Record<string, unknown> = {}, worksp
   });
   await connection.sendNotification(InitializedNotification.type, {});
 
+  /** Waits until `find` sees a publication (woken by each one, checking at least twice a second), for 15 s at most. */
+  async function waitForPublication(what: string, find: () => { diagnostics: Diagnostic[] } | undefined): Promise<Diagnostic[]> {
+    const deadline = Date.now() + 15000;
+    for (;;) {
+      const found = find();
+      if (found) return found.diagnostics;
+      if (Date.now() > deadline) throw new Error(`no ${what} published; server stderr:\n${stderr}`);
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, 500);
+      });
+    }
+  }
+
   return {
     connection,
     process: child,
@@ -105,30 +119,11 @@ export async function startClient(settings: Record<string, unknown> = {}, worksp
     async codeActions(uri, range, diagnostics) {
       return (await connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics } })) ?? [];
     },
-    async diagnostics(uri, minimumVersion = 0) {
-      const deadline = Date.now() + 15000;
-      for (;;) {
-        const found = published.get(uri)?.find((entry) => (entry.version ?? 0) >= minimumVersion);
-        if (found) return found.diagnostics;
-        if (Date.now() > deadline) throw new Error(`no diagnostics published for ${uri}; server stderr:\n${stderr}`);
-        await new Promise<void>((resolve) => {
-          waiters.push(resolve);
-          setTimeout(resolve, 500);
-        });
-      }
-    },
-    async nextDiagnostics(uri) {
+    diagnostics: (uri, minimumVersion = 0) =>
+      waitForPublication(`diagnostics for ${uri}`, () => published.get(uri)?.find((entry) => (entry.version ?? 0) >= minimumVersion)),
+    nextDiagnostics(uri) {
       const seen = published.get(uri)?.length ?? 0;
-      const deadline = Date.now() + 15000;
-      for (;;) {
-        const list = published.get(uri) ?? [];
-        if (list.length > seen) return list[list.length - 1].diagnostics;
-        if (Date.now() > deadline) throw new Error(`no new diagnostics published for ${uri}; server stderr:\n${stderr}`);
-        await new Promise<void>((resolve) => {
-          waiters.push(resolve);
-          setTimeout(resolve, 500);
-        });
-      }
+      return waitForPublication(`new diagnostics for ${uri}`, () => published.get(uri)?.[seen]);
     },
     published: () => new Map([...published].map(([uri, list]) => [uri, list[list.length - 1].diagnostics])),
     filesChanged: (uris) =>
