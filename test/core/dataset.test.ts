@@ -3,6 +3,8 @@
  * the printed references, and the provider's lookups, term mentions, topic scores, citations and error reporting.
  */
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import raw from '../../data/review.json';
 import schema from '../../data/review.schema.json';
@@ -239,6 +241,21 @@ describe('data/review.json', () => {
       );
     });
 
+    it('marks what the review hedges ("may", "potentially") as under investigation, not reported', () => {
+      for (const id of ['tgf-beta-induces-quiescence', 'secretome-biomarkers-indicate-treatment-response', 'niche-dysfunction-leads-to-disorders', 'applications-vary-by-disease']) {
+        assert.equal(data.statements.find((statement) => statement.id === id)?.strength, 'under-investigation', id);
+      }
+      const hedge = /\b(may|might|could|potentially|possibly|suggests?|is thought to)\b/i;
+      for (const statement of data.statements.filter((candidate) => candidate.strength === 'reported')) {
+        assert.doesNotMatch(statement.quote, hedge, `${statement.id} is "reported" but its quote hedges`);
+      }
+      const tgf = data.factors.find((factor) => factor.id === 'tgf-beta')!;
+      assert.ok(tgf.roles?.includes('may induce stem cell quiescence'), String(tgf.roles));
+      assert.ok(!tgf.roles?.includes('induces stem cell quiescence'));
+    });
+
+    checksQuotesAgainstTheReviewText();
+
     it('marks the role in cancer and safety and efficacy as under investigation', () => {
       for (const id of ['secretome-cancer-context-dependent', 'cancer-secretome-stimulates-tumor-growth', 'normal-secretome-inhibits-cancer-growth', 'safety-efficacy-under-investigation', 'optimal-route-not-established']) {
         assert.equal(data.statements.find((statement) => statement.id === id)?.strength, 'under-investigation', id);
@@ -452,3 +469,45 @@ describe('the dataset provider', () => {
     });
   });
 });
+
+/**
+ * Every quote is the review's wording (test/fixtures/review-text.md): whole sentences or clauses that name their
+ * subject, never a fragment a reader cannot place ("which play…", "It aids…"). A quote may drop a leading connective
+ * ("Moreover, ") and then starts with a capital; " ... " marks words left out; "[…]" names what a pronoun stood for.
+ */
+function checksQuotesAgainstTheReviewText(): void {
+  const reviewText = fs
+    .readFileSync(path.join(__dirname, '../fixtures/review-text.md'), 'utf8')
+    .replace(/<!--[\s\S]*?-->/, '')
+    .replace(/ ?\$\\beta\$ ?/g, 'β')
+    .replace(/\s+/g, ' ');
+  const pieces = (quote: string) => quote.split(/ \.\.\. |\[[^\]]*\]/).map((piece) => piece.trim()).filter(Boolean);
+
+  it('every quote is the wording of the review, in order', () => {
+    for (const statement of data.statements) {
+      let from = 0;
+      for (const [index, piece] of pieces(statement.quote).entries()) {
+        // The first word's capital may be the quote's own, where a connective ("Moreover, ") was dropped.
+        const candidates = index === 0 ? [piece, piece.charAt(0).toLowerCase() + piece.slice(1)] : [piece];
+        const at = Math.min(...candidates.map((candidate) => reviewText.indexOf(candidate, from)).filter((found) => found >= 0));
+        assert.ok(Number.isFinite(at), `${statement.id}: “${piece}” is not in the review (after offset ${from})`);
+        from = at + piece.length;
+      }
+      for (const [, named] of statement.quote.matchAll(/\[([^\]]*)\]/g)) {
+        for (const word of named.split(/\s+/).map((written) => written.replace(/('s?|’s?)$/, '').replace(/[^\w-]/g, ''))) {
+          assert.ok(reviewText.toLowerCase().includes(word.toLowerCase()), `${statement.id}: “[${named}]” uses “${word}”, not a word of the review`);
+        }
+      }
+    }
+  });
+
+  it('no quote is a fragment: each starts with a capital and not with a pronoun or "which"', () => {
+    for (const statement of data.statements) {
+      const quote = statement.quote;
+      assert.match(quote, /^(\[|[A-Z])/, `${statement.id} starts lower-case: “${quote}”`);
+      // "It is important to …" is no pronoun for something the reader has not seen.
+      if (/^It is \w+ (to|that)\b/.test(quote)) continue;
+      assert.doesNotMatch(quote, /^(it|its|they|them|their|this|these|that|those|which|who|whose|he|she|we)\b/i, `${statement.id}: “${quote}”`);
+    }
+  });
+}

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { loadBundledDataset } from '../../server/src/core/bundledDataset';
 import { config, documentWithCursor, service } from './support';
 
 function hover(marked: string, languageId = 'markdown') {
@@ -54,7 +55,54 @@ describe('hover: factors and EV types', () => {
   });
 });
 
+describe('hover: what the review says, said once and as the review says it', () => {
+  const bullets = (value: string) => (value.split('**What the review says**')[1] ?? '').split('**References**')[0].split('\n').filter((line) => line.startsWith('- '));
+
+  it('every term hover shows each quote once', () => {
+    for (const term of loadBundledDataset().terms) {
+      const text = `${term.canonical} here.`;
+      const result = hover(`${term.canonical.slice(0, 1)}|${text.slice(1)}`);
+      assert.ok(result, term.id);
+      const quotes = bullets(result.plain).map((line) => line.replace(/ \[[\d, -]+\] \([^)]*\)$/, ''));
+      assert.deepStrictEqual(quotes, [...new Set(quotes)], `${term.id} repeats a quote`);
+      for (const quote of quotes) {
+        assert.ok(!quotes.some((other) => other !== quote && other.includes(quote)), `${term.id}: “${quote}” is repeated inside a longer quote`);
+      }
+    }
+  });
+
+  it('TGF-β: the "may" of the review in roles and quotes, and its strength as the review words it', () => {
+    const result = hover('TGF-|β matters')!;
+    assert.match(result.plain, /\*\*Roles:\*\* .*may induce stem cell quiescence/);
+    assert.doesNotMatch(result.plain, /; induces stem cell quiescence/);
+    assert.match(result.plain, /- TGF-β may induce stem cell quiescence, .* \[30-31\] \(still under investigation\)/);
+    assert.strictEqual(bullets(result.plain).length, 2);
+  });
+
+  it('an EV type names its kind once', () => {
+    const result = hover('Exo|somes carry cargo')!;
+    assert.doesNotMatch(result.plain, /extracellular vesicle type, extracellular vesicle type/);
+    assert.match(result.plain, /\*extracellular vesicle type\*/);
+  });
+
+  it('a sentence-initial capital is the canonical form, not another spelling', () => {
+    assert.doesNotMatch(hover('Exo|somes carry cargo')!.plain, /Written here as/);
+    assert.doesNotMatch(hover('Secre|tome therapy helps.')!.plain, /Written here as/);
+    assert.match(hover('Signals such as TGF|β matter')!.plain, /Written here as “TGFβ”; the canonical form is \*\*TGF-β\*\*/);
+  });
+});
+
 describe('hover: citations', () => {
+  it('[11-18] lists one line per reference, not eight full references', () => {
+    const result = hover('Repair [11-|18].')!;
+    const lines = result.plain.split('\n').filter((line) => /^\*\*\[\d+\]\*\*/.test(line));
+    assert.deepStrictEqual(lines.map((line) => Number(/\[(\d+)\]/.exec(line)![1])), [11, 12, 13, 14, 15, 16, 17, 18]);
+    assert.match(result.plain, /\*\*\[11\]\*\* Udalamaththa 2020, Therapeutic uses of post-partum tissue-derived mesenchymal…/);
+    assert.match(result.plain, /\*\*\[13\]\*\* Ranganath 2012, Harnessing the mesenchymal stem cell secretome…/);
+    assert.doesNotMatch(result.plain, /Indian J Med Res|Cited in the review/, 'no full reference in a long range');
+    assert.match(hover('Repair [1|1].')!.plain, /Indian J Med Res/, 'a single reference is shown in full');
+  });
+
   it('[27-29] shows the three references in full', () => {
     const result = hover('Growth factors [27-|29] help.');
     assert.ok(result);

@@ -63,6 +63,26 @@ describe('lint rules: the examples of each rule', () => {
     assert.match(messageText(fgf), /\[27-29\]/);
   });
 
+  it('overstated-claim words the evidence as the review does, and one way for every rule and hover', () => {
+    const preclinical = check('Exosome therapy «guarantees» full recovery after stroke [15].', 'overstated-claim');
+    assert.match(messageText(preclinical), /In the review this is from preclinical studies: “/);
+    const hedged = check('TGF-β «always» induces stem cell quiescence [30].', 'overstated-claim');
+    assert.match(messageText(hedged), /In the review this is still under investigation: “TGF-β may induce stem cell quiescence/);
+    for (const message of [messageText(preclinical), messageText(hedged)]) {
+      assert.doesNotMatch(message, /animal|in vitro|well tolerated|not settled/);
+    }
+  });
+
+  it('citation-mismatch names at most three groups of references and counts the rest', () => {
+    const d = check('«FGF promotes angiogenesis [1, 4, 8, 11, 19].»', 'citation-mismatch');
+    const message = messageText(d);
+    assert.strictEqual(message.match(/ cited for /g)?.length, 3, message);
+    assert.match(message, / and 2 more\.\)$/);
+    const range = messageText(check('«FGF promotes angiogenesis [11-16].»', 'citation-mismatch'));
+    assert.strictEqual(range.match(/ cited for /g)?.length, 1, range);
+    assert.match(range, /\[11-16\] are cited for therapeutic potential/);
+  });
+
   it('overstated-claim underlines the overstating words', () => {
     const d = check('Exosome therapy «guarantees» full recovery after stroke [15].', 'overstated-claim');
     assert.match(messageText(d), /preclinical|early|investigation/);

@@ -110,11 +110,10 @@ describe('lint: quick fixes', () => {
   });
 
   const softenings: [string, string][] = [
-    ['Secretome therapy cures chronic wounds [17].', 'Secretome therapy has shown promise in treating chronic wounds [17].'],
+    ['Secretome therapy cures chronic wounds [17].', 'Secretome therapy may cure chronic wounds [17].'],
     ['This trial proves that conditioned medium heals diabetic ulcers [17].', 'This trial suggests that conditioned medium heals diabetic ulcers [17].'],
     ['MSC exosomes always reduce inflammation in arthritic joints [16].', 'MSC exosomes often reduce inflammation in arthritic joints [16].'],
-    ['The secretome is completely safe for patients [46].', 'The secretome is well tolerated in early studies for patients [46].'],
-    ['Exosome therapy guarantees full recovery after stroke [15].', 'Exosome therapy may support full recovery after stroke [15].'],
+    ['The secretome is completely safe for patients [46].', 'The secretome may be safe for patients [46].'],
   ];
   for (const [before, after] of softenings) {
     it(`softens: ${before}`, () => {
@@ -123,6 +122,12 @@ describe('lint: quick fixes', () => {
       assert.strictEqual(applyAction(document, actionsFor(document, overstated).find((a) => a.isPreferred)!), after);
     });
   }
+
+  it('offers no softening that would put words in the writer\'s mouth ("guarantees" has no pure hedge)', () => {
+    const { document, diagnostics } = lint('Exosome therapy guarantees full recovery after stroke [15].');
+    const overstated = diagnostics.find((d) => d.code === 'overstated-claim')!;
+    assert.deepStrictEqual(actionsFor(document, overstated).map((a) => a.title), ['Disable overstated-claim for this line']);
+  });
 
   it('offers to disable the rule for the line, with the comment style of the language', () => {
     const markdown = lint(`Intro.\n\n  ${claim}`, 'markdown');

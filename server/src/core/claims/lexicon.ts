@@ -106,34 +106,82 @@ export const REPORTING_CUES =
 export const QUANTITY_CUES =
   /\b\d+(?:[.,]\d+)?\s?(%|per ?cent\b|percent\b|-?fold\b)|\b(two|three|four|five|ten)-?fold\b|\bp\s?[<=≤]\s?0?\.\d|\b(twice|half|three times) as\b|\bby (half|a third|a quarter)\b|\b(doubl|tripl|halv)(ed|es|ing)\b/i;
 
-/** Absolute certainty, with wording the evidence supports; offered as the quick fix. */
+/**
+ * Absolute certainty, with the quick fix's softer wording. A softening only hedges: it removes or replaces the certainty
+ * word and keeps the writer's own verb and outcome ("cures" → "may cure", "fully restores" → "may restore"), so a fix
+ * never writes a finding into the manuscript that neither the writer nor the review made ("well tolerated", "support").
+ * Where no such hedge exists ("guarantees") there is no fix: the diagnostic still says what the review reports.
+ */
 export interface CertaintyCue {
+  /** What the fix rewrites; a group named `claim`, when present, is the part underlined (the copula of "is completely safe" is rewritten but not underlined). */
   pattern: RegExp;
-  soften: (written: string) => string;
+  /** The softer wording of the matched text, or undefined when only a rewrite by the writer can soften it. */
+  soften: (written: string) => string | undefined;
 }
 
+/** The words a softening may add: modals, hedges and weaker quantifiers, never an effect or an outcome. */
+export const HEDGE_WORDS: ReadonlySet<string> = new Set(
+  'may might could possibly possible perhaps likely suggest suggests suggested appear appears often some not have been be promising'.split(' '),
+);
+
+const AUXILIARIES = 'has|have|had|is|are|was|were|will|would|can|could|does|do|did|may|might|should|must|shall';
+
 export const CERTAINTY_CUES: readonly CertaintyCue[] = [
-  { pattern: /\b(completely|totally|entirely|perfectly|absolutely|100\s?%) safe\b/gi, soften: () => 'well tolerated in early studies' },
-  { pattern: /\bcures\b/gi, soften: () => 'has shown promise in treating' },
-  { pattern: /\bcured\b/gi, soften: () => 'showed promise in treating' },
-  { pattern: /\bcure\b(?= \w)(?! for\b| of\b| rate)/gi, soften: () => 'show promise in treating' },
+  {
+    pattern: /\b(is|are|was|were)\s+(?<claim>(completely|totally|entirely|perfectly|absolutely|100\s?%)\s+safe)\b/gi,
+    soften: (written) => (/^(was|were)\b/i.test(written) ? 'may have been safe' : 'may be safe'),
+  },
+  { pattern: /\b(completely|totally|entirely|perfectly|absolutely|100\s?%) safe\b/gi, soften: () => 'possibly safe' },
+  { pattern: /\b(is|are)\s+(?<claim>cured)\b/gi, soften: () => 'may be cured' },
+  { pattern: /\b(was|were)\s+(?<claim>cured)\b/gi, soften: () => 'may have been cured' },
+  { pattern: /\bcures\b/gi, soften: () => 'may cure' },
+  { pattern: /\bcured\b/gi, soften: () => 'may have cured' },
+  { pattern: /\b(can|will|would|does|do)\s+(?<claim>cure)\b(?! for\b| of\b| rate)/gi, soften: () => 'may cure' },
+  { pattern: /(?<!\b(?:a|an|the|no|any|this|that)\s)\bcure\b(?= \w)(?! for\b| of\b| rate)/gi, soften: () => 'possibly cure' },
   { pattern: /\bproves\b/gi, soften: () => 'suggests' },
   { pattern: /\bprove\b/gi, soften: () => 'suggest' },
   { pattern: /\b(proved|proven)\b/gi, soften: () => 'suggested' },
-  { pattern: /\bguarantees\b/gi, soften: () => 'may support' },
-  { pattern: /\bguarantee\b/gi, soften: () => 'may support' },
+  { pattern: /\bguarantees\b/gi, soften: () => undefined },
+  { pattern: /\bguarantee\b/gi, soften: () => undefined },
+  { pattern: /\bguaranteed to\b/gi, soften: () => 'likely to' },
   { pattern: /\bguaranteed\b/gi, soften: () => 'possible' },
   { pattern: /\balways\b/gi, soften: () => 'often' },
-  { pattern: /\bnever\b/gi, soften: () => 'rarely' },
+  { pattern: new RegExp(`(?<!\\b(?:${AUXILIARIES})\\s)\\b(?<claim>never)\\s+[a-z]+\\b`, 'gi'), soften: (written) => mayNot(written.split(/\s+/)[1]) },
+  { pattern: /\bnever\b/gi, soften: () => undefined },
   { pattern: /\b(definitively|conclusively|unequivocally|undoubtedly|unquestionably|indisputably)\b/gi, soften: () => 'likely' },
-  { pattern: /\b(eliminates|eradicates|abolishes)\b/gi, soften: () => 'may reduce' },
-  { pattern: /\bno (side[- ]effects|adverse (effects|events)|risks?)\b/gi, soften: (w) => `few reported ${w.replace(/^no /i, '')}` },
-  { pattern: /\b(risk-free|without any risks?)\b/gi, soften: () => 'with a favourable early safety profile' },
+  { pattern: /\b(eliminates|eradicates|abolishes)\b/gi, soften: (written) => `may ${baseForm(written)}` },
+  { pattern: /\b(has|have)\s+(?<claim>no (side[- ]effects|adverse (effects|events)|risks?))\b/gi, soften: (written) => `may ${written.replace(/^has\b/i, 'have')}` },
+  { pattern: /\bno (side[- ]effects|adverse (effects|events)|risks?)\b/gi, soften: () => undefined },
+  { pattern: /\b(risk-free|without any risks?)\b/gi, soften: (written) => `possibly ${written}` },
   { pattern: /\bmiracle\b/gi, soften: () => 'promising' },
   { pattern: /\b(undeniable|indisputable|unquestionable|irrefutable)\b/gi, soften: () => 'promising' },
-  { pattern: /\bfully restores\b/gi, soften: () => 'may help restore' },
+  { pattern: /\bfully restores\b/gi, soften: () => 'may restore' },
   { pattern: /\b(in )?(all|every) patients?\b/gi, soften: (w) => (/^in /i.test(w) ? 'in some patients' : 'some patients') },
 ];
+
+/** "never causes" → "may not cause", "never caused" → "may not have caused"; undefined when the word is no verb. */
+function mayNot(verb: string): string | undefined {
+  const lower = verb.toLowerCase();
+  const known = EFFECT_VERBS.get(lower);
+  if (/ed$/.test(lower) || (known && !known.bare && !known.gerund && !lower.endsWith('s'))) return `may not have ${verb}`;
+  if (known?.gerund || /ing$/.test(lower)) return undefined;
+  if (known) return `may not ${known.lemma}`;
+  if (/^(been|be|a|an|the|any|to|more|less|in|on|at|with|without|for|by)$/.test(lower)) return undefined;
+  return `may not ${baseForm(verb)}`;
+}
+
+/** The bare form of a present-tense verb: "eliminates" → "eliminate", "reaches" → "reach", "occurs" → "occur". */
+function baseForm(verb: string): string {
+  const lower = verb.toLowerCase();
+  const irregular: Record<string, string> = { has: 'have', does: 'do', is: 'be', goes: 'go' };
+  if (irregular[lower]) return irregular[lower];
+  const known = EFFECT_VERBS.get(lower);
+  if (known) return known.lemma;
+  if (/(ss|sh|ch|x|z)es$/.test(lower)) return verb.slice(0, -2);
+  if (/[^aeiou]ies$/.test(lower)) return `${verb.slice(0, -3)}y`;
+  if (/[^s]s$/.test(lower)) return verb.slice(0, -1);
+  return verb;
+}
 
 /** Sentences that state aims or structure, point at the writer's own figures, or describe what follows. */
 export const STRUCTURE_CUES =
@@ -162,4 +210,7 @@ export const SUBJECT_CUES =
   /\b(secretomes?|exosom\w*|(extracellular |micro)?vesicles?|EVs?|microvesicles?|apoptotic bodies|conditioned medi(um|a)|CM|MSCs?|stem[- ]cells?|stromal cells?|paracrine (factors?|signals?|signalling|signaling)|secreted (factors?|proteins?|molecules?|products?)|growth factors?|cytokines?|chemokines?|FGFs?|BMPs?|TGF\S*|PGE-?2|prostaglandin E2|mitochondria|cell-free (therapy|therapies|approach\w*|products?)|intravenous|intranasal|intratumou?ral|injections?|infusions?|gels?|hydrogels?|treatments?|therap(y|ies))\b/i;
 
 /** Any certainty cue, as one expression: most sentences have none, and one test rules them out. */
-export const ANY_CERTAINTY_CUE = new RegExp(CERTAINTY_CUES.map((cue) => `(?:${cue.pattern.source})`).join('|'), 'i');
+export const ANY_CERTAINTY_CUE = new RegExp(
+  CERTAINTY_CUES.map((cue) => `(?:${cue.pattern.source.replace(/\(\?<claim>/g, '(?:')})`).join('|'),
+  'i',
+);

@@ -3,7 +3,7 @@ import type { NotClaimReason } from '../claims/analysis';
 import { findContradiction, reviewSupport } from '../claims/verdicts';
 import { formatReferenceNumbers } from '../format';
 import type { Finding, Fix, Rule, RuleContext } from './types';
-import { describeReference, quoteStatement, trimmedSentence, writeCitation } from './wording';
+import { describeCitedFor, describeReference, listAtMost, quoteStatement, trimmedSentence, writeCitation } from './wording';
 
 /** A heading, caption or recommendation that cites something still names what it cites it for. */
 const CHECKED_EVEN_IF_NOT_A_CLAIM: ReadonlySet<NotClaimReason> = new Set(['heading', 'caption', 'recommendation']);
@@ -24,12 +24,8 @@ export const citationMismatch: Rule = {
       const expected = formatReferenceNumbers(support.refs);
       const reason = support.statement
         ? `The review cites ${expected} for this: ${quoteStatement(support.statement)}`
-        : `The review's reference for this is ${support.refs.map((number) => describeWithTitle(context, number)).join('; ')}`;
-      const citedFor = analysis.knownNumbers
-        .map((number) => context.dataset.reference(number))
-        .filter((reference) => reference !== undefined)
-        .map((reference) => `[${reference.number}] is cited for ${reference.citedFor}`)
-        .join('; ');
+        : `The review's reference for this is ${listAtMost(support.refs.map((number) => describeWithTitle(context, number)))}`;
+      const citedFor = describeCitedFor(context.dataset, analysis.knownNumbers);
       const fixes: Fix[] = [];
       if (analysis.citations.length === 1) {
         const citation = analysis.citations[0];

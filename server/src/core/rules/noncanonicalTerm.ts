@@ -12,7 +12,7 @@ export const noncanonicalTerm: Rule = {
       const base = analysis.sentence.start;
       const mentions = [...analysis.mentions, ...looseFactorSpellings(context.dataset, analysis.sentence.text, analysis.mentions)];
       for (const mention of mentions) {
-        if (!isFlagged(mention)) continue;
+        if (!isNoncanonicalSpelling(mention)) continue;
         const start = base + mention.start;
         const end = base + mention.end;
         if (analysis.citations.some((citation) => start < citation.end && end > citation.start)) continue;
@@ -43,7 +43,7 @@ export const noncanonicalTerm: Rule = {
  * a term: plurals, capitals, the full name, an all-capital abbreviation ("EVs") or subscript digits ("PGE₂"). What is
  * left spells the term itself differently ("TGF-beta", "PGE-2").
  */
-function isFlagged(mention: TermMention): boolean {
+export function isNoncanonicalSpelling(mention: TermMention): boolean {
   if (mention.form === 'confusion') return true;
   if (mention.form !== 'variant') return false;
   if (mention.term.category !== 'factor' && mention.term.category !== 'ev') return false;

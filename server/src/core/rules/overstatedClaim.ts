@@ -3,17 +3,10 @@ import type { SentenceAnalysis } from '../claims/analysis';
 import { closestStatements, statementsOnObject } from '../claims/evidence';
 import { CERTAINTY_CUES } from '../claims/lexicon';
 import type { Dataset } from '../dataset';
+import { describeStrength, FIELD_EVIDENCE } from '../claims/strengthWording';
 import type { EvidenceStrength, Statement } from '../datasetTypes';
-import type { Finding, Rule, RuleContext } from './types';
+import type { Finding, Fix, Rule, RuleContext } from './types';
 import { quoteStatement } from './wording';
-
-const STRENGTH_WORDING: Record<EvidenceStrength, string> = {
-  reported: 'reported by studies, not settled',
-  preclinical: 'preclinical (animal and in vitro studies)',
-  'clinical-trial': 'a single early clinical trial',
-  'under-investigation': 'still under investigation',
-  recommendation: 'a need the review names, not a finding',
-};
 
 export const overstatedClaim: Rule = {
   code: 'overstated-claim',
@@ -29,16 +22,30 @@ export const overstatedClaim: Rule = {
       for (const cue of CERTAINTY_CUES) {
         const pattern = new RegExp(cue.pattern.source, 'gi');
         for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-          const start = match.index;
-          const end = start + match[0].length;
-          if (taken.some(([from, to]) => start < to && end > from)) continue;
+          const rewritten = match[0];
+          // The underline covers the certainty words; the fix may also rewrite a copula or verb beside them.
+          const claim = match.groups?.claim ?? rewritten;
+          const claimOffset = rewritten.lastIndexOf(claim);
+          const start = match.index + claimOffset;
+          const end = start + claim.length;
+          if (taken.some(([from, to]) => match.index < to && match.index + rewritten.length > from)) continue;
           if (insideCitation(analysis, start)) continue;
-          taken.push([start, end]);
-          const written = match[0];
-          const softer = matchCase(written, cue.soften(written));
+          taken.push([match.index, match.index + rewritten.length]);
+          const written = claim;
+          const softened = cue.soften(rewritten);
+          const softer = softened === undefined ? undefined : matchCase(rewritten, softened);
           const basis = evidence
-            ? ` The review's evidence is ${STRENGTH_WORDING[evidence.strength]}: ${quoteStatement(evidence)}.`
-            : ' The review reports preclinical and early clinical evidence only.';
+            ? ` In the review this is ${describeStrength(evidence.strength)}: ${quoteStatement(evidence)}.`
+            : ` ${FIELD_EVIDENCE}`;
+          const fixes: Fix[] = softer
+            ? [
+                {
+                  title: `Soften to “${softer}”`,
+                  edits: [{ from: -claimOffset, to: rewritten.length - claimOffset, expect: rewritten, newText: softer }],
+                  preferred: true,
+                },
+              ]
+            : [];
           findings.push({
             code: 'overstated-claim',
             start: analysis.sentence.start + start,
@@ -49,7 +56,7 @@ export const overstatedClaim: Rule = {
               written,
               refs: evidence?.refs,
               statementId: evidence?.id,
-              fixes: [{ title: `Soften to “${softer}”`, edits: [{ from: 0, to: written.length, expect: written, newText: softer }], preferred: true }],
+              fixes,
             },
           });
         }

@@ -17,6 +17,34 @@ export function describeReference(dataset: Dataset, number: number): string {
   return reference ? `[${number}] ${dataset.shortCitation(reference)}` : `[${number}]`;
 }
 
+/** A message names at most this many references (or groups of them); the rest are counted. */
+export const MAX_REFERENCES_NAMED = 3;
+
+/** "a; b; c and 5 more": the first few items in full, the rest counted, so a range never floods a message. */
+export function listAtMost(items: readonly string[], separator = '; '): string {
+  if (items.length <= MAX_REFERENCES_NAMED) return items.join(separator);
+  return `${items.slice(0, MAX_REFERENCES_NAMED).join(separator)} and ${items.length - MAX_REFERENCES_NAMED} more`;
+}
+
+/**
+ * What the review cites each reference for, one clause per distinct purpose: "[11-18] are cited for …" once, not
+ * "[n] is cited for …" eight times.
+ */
+export function describeCitedFor(dataset: Dataset, numbers: readonly number[]): string {
+  const byPurpose = new Map<string, number[]>();
+  for (const number of numbers) {
+    const reference = dataset.reference(number);
+    if (!reference) continue;
+    const group = byPurpose.get(reference.citedFor) ?? [];
+    group.push(number);
+    byPurpose.set(reference.citedFor, group);
+  }
+  const clauses = [...byPurpose].map(
+    ([purpose, group]) => `${formatReferenceNumbers(group)} ${group.length > 1 ? 'are' : 'is'} cited for ${purpose}`,
+  );
+  return listAtMost(clauses);
+}
+
 /** A citation for the given references in the document's own style. */
 export function writeCitation(dataset: Dataset, numbers: readonly number[], style: CitationStyle, command = 'cite'): string {
   if (style === 'numeric') return formatReferenceNumbers(numbers);
