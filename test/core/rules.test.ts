@@ -6,6 +6,9 @@ import * as assert from 'assert';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { marked } from './manuscriptMarkers';
 import { codesOf, lint, messageText, type Language } from './rulesSupport';
+import { loadBundledDataset } from '../../server/src/core/bundledDataset';
+import { formatReferenceNumbers } from '../../server/src/core/format';
+import { quoteStatement } from '../../server/src/core/rules/wording';
 
 /** `«…»` marks the range the diagnostic must cover. */
 function check(input: string, code: string, language: Language = 'plaintext'): Diagnostic {
@@ -70,6 +73,12 @@ describe('lint rules: the examples of each rule', () => {
     assert.match(messageText(hedged), /In the review this is still under investigation: “TGF-β may induce stem cell quiescence/);
     for (const message of [messageText(preclinical), messageText(hedged)]) {
       assert.doesNotMatch(message, /animal|in vitro|well tolerated|not settled/);
+    }
+  });
+
+  it('messages quote the review whole, never cut mid-sentence', () => {
+    for (const statement of loadBundledDataset().statements) {
+      assert.strictEqual(quoteStatement(statement), `“${statement.quote}” ${formatReferenceNumbers(statement.refs)}`, statement.id);
     }
   });
 

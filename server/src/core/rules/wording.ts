@@ -5,9 +5,12 @@ import { formatReferenceNumbers } from '../format';
 import type { Sentence } from '../manuscript/types';
 import type { CitationStyle, RelativeEdit } from './types';
 
-/** “The review's words” [refs], trimmed to a readable length. */
+/** Longer than every quote of the review's dataset (its longest sentence is 243 characters): quotes are shown whole. */
+const MAX_QUOTE_LENGTH = 260;
+
+/** “The review's words” [refs]; only a quote longer than any of the review's sentences is cut. */
 export function quoteStatement(statement: Statement): string {
-  const quote = statement.quote.length > 220 ? `${statement.quote.slice(0, 217).trimEnd()}…` : statement.quote;
+  const quote = statement.quote.length > MAX_QUOTE_LENGTH ? `${statement.quote.slice(0, MAX_QUOTE_LENGTH - 1).trimEnd()}…` : statement.quote;
   return `“${quote}” ${formatReferenceNumbers(statement.refs)}`;
 }
 
