@@ -76,6 +76,12 @@ describe('lint rules: the examples of each rule', () => {
     }
   });
 
+  it('noncanonical-term, like the hover, takes a sentence-initial capital for the canonical form', () => {
+    for (const text of ['Exosomes carry proteins between cells [32].', 'Secretome therapy enhances wound healing [17].', 'Microvesicles transfer mRNA [33].']) {
+      assert.deepStrictEqual(lint(text).diagnostics.filter((d) => d.code === 'noncanonical-term'), [], text);
+    }
+  });
+
   it('messages quote the review whole, never cut mid-sentence', () => {
     for (const statement of loadBundledDataset().statements) {
       assert.strictEqual(quoteStatement(statement), `“${statement.quote}” ${formatReferenceNumbers(statement.refs)}`, statement.id);

@@ -10,11 +10,11 @@ import type { EvidenceStrength } from '../datasetTypes';
  * describes the evidence in words the review does not use (no "animal studies", no "well tolerated").
  */
 const STRENGTH_WORDING: Record<EvidenceStrength, string> = {
-  reported: 'stated by the review without a hedge',
+  reported: 'stated without a hedge',
   preclinical: 'from preclinical studies',
   'clinical-trial': 'from a phase 2 clinical trial among the cited references',
   'under-investigation': 'still under investigation',
-  recommendation: 'a need the review states, not a finding',
+  recommendation: 'a need, not a finding',
 };
 
 /** "still under investigation", "from preclinical studies": fits both "(…)" in a hover and "The review: …" in a message. */
