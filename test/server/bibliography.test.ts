@@ -1,5 +1,6 @@
 /** The writer's own bibliography, over the protocol: keys it defines are known, and edits to it are picked up. */
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -61,6 +62,33 @@ describe('protocol: bibliographies the manuscript names', function () {
     const next = client.nextDiagnostics(uri);
     await client.filesChanged([pathToFileURL(bib).href]);
     assert.deepStrictEqual(unknownKeys(await next), []);
+  });
+
+  it('never reads a bibliography outside the folder: one warning on the command, nothing in completion', async () => {
+    const uri = pathToFileURL(path.join(folder, 'escape.tex')).href;
+    const lines = ['See \\cite{root}.', '\\addbibresource{../../../../etc/passwd}', '\\addbibresource{/proc/self/fd/0}', 'More \\cite{'];
+    await client.open(uri, 'latex', lines.join('\n'));
+    const warnings = (await client.diagnostics(uri)).filter((diagnostic) => diagnostic.code === 'unread-bibliography');
+    assert.deepStrictEqual(
+      warnings.map((warning) => [warning.range.start.line, warning.range.start.character, warning.range.end.character, warning.severity]),
+      [[1, 16, 38, 2], [2, 16, 31, 2]],
+    );
+    assert.match(String(warnings[0].message), /^Bibliography not read: \/etc\/passwd is outside the workspace folders; Secretome Writer reads only files inside them/);
+    const items = await client.completion(uri, { line: 3, character: lines[3].length });
+    assert.ok(items.length > 0, 'the server still answers');
+    assert.deepStrictEqual(items.filter((item) => item.detail === 'From your bibliography'), [], 'nothing of /etc/passwd is offered');
+    assert.strictEqual(client.process.exitCode, null);
+  });
+
+  it('a bibliography that is a FIFO is refused at once: diagnostics, completion and hover still answer', async () => {
+    execFileSync('mkfifo', [path.join(folder, 'pipe.bib')]);
+    const uri = pathToFileURL(path.join(folder, 'piped.md')).href;
+    const text = '---\nbibliography: pipe.bib\n---\n\nSee [@caseiro2019] and [@';
+    await client.open(uri, 'markdown', text);
+    const diagnostics = await client.diagnostics(uri);
+    assert.match(String(diagnostics.find((diagnostic) => diagnostic.code === 'unread-bibliography')?.message), /pipe\.bib is not a regular file/);
+    assert.ok((await client.completion(uri, { line: 4, character: text.split('\n')[4].length })).length > 0);
+    assert.ok(await client.hover(uri, { line: 4, character: 8 }));
   });
 
   it('a bibliography that is missing leaves the server working and its keys unknown', async () => {
