@@ -18,7 +18,7 @@ import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { readBibliography, withBibliography } from './bibliography';
-import { discoverBibliographies } from './core/sources/bibliographySources';
+import { DiscoveryCache, discoverBibliographies } from './core/sources/bibliographySources';
 import { formatOfBibliography } from './core/sources/discovery';
 import { FileAccessError, type WorkspaceFileSystem } from './core/workspace';
 import { NodeFileSystem, type FileAccessScope } from './workspace/nodeFileSystem';
@@ -81,6 +81,7 @@ export async function runCli(args: readonly string[], io: CliIo, dataset?: Datas
     roots: [io.cwd, ...parsed.files.map((file) => path.dirname(absolute(file)))],
     named: parsed.bibliographies.map(absolute),
   });
+  const cache = new DiscoveryCache();
   const given: BibliographyEntry[] = [];
   for (const bib of parsed.bibliographies) {
     const entries = await readBibliography(files, URI.file(absolute(bib)).toString(), formatOfBibliography(bib), bib);
@@ -103,7 +104,7 @@ export async function runCli(args: readonly string[], io: CliIo, dataset?: Datas
     }
     const languageId = languageOfFile(file);
     const document = TextDocument.create(uri, languageId, 1, text);
-    const discovery = await discoverBibliographies({ uri, text, languageId, files, workspaceFolders: [URI.file(io.cwd).toString()] });
+    const discovery = await discoverBibliographies({ uri, text, languageId, files, workspaceFolders: [URI.file(io.cwd).toString()], cache });
     // A bibliography the manuscript names but that is missing or refused is worth a note, not a failed run: its keys
     // simply show up as unknown citations.
     for (const problem of discovery.problems) {

@@ -21,7 +21,7 @@ import { defaultConfig, type Config } from './core/config';
 import type { Dataset } from './core/dataset';
 import { configFromSettings } from './settings';
 import { BibliographyCache, withBibliography } from './bibliography';
-import { discoverBibliographies, type DiscoveryProblem } from './core/sources/bibliographySources';
+import { DiscoveryCache, discoverBibliographies, type DiscoveryProblem } from './core/sources/bibliographySources';
 import type { WorkspaceFileSystem } from './core/workspace';
 import type { FileAccessScope } from './workspace/nodeFileSystem';
 import { serverAccessScope } from './workspace/accessScope';
@@ -63,6 +63,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let reportsProgress = false;
   let workspaceFolders: string[] = [];
   const bibliographies = new BibliographyCache();
+  const discoveryCache = new DiscoveryCache();
   const reportedProblems = new Set<string>();
   /** Per document: the bibliographies it names that were not read, as warnings at the naming command. */
   const bibliographyDiagnostics = new Map<string, Diagnostic[]>();
@@ -142,6 +143,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       files,
       workspaceFolders: workspaceFolders.map((folder) => URI.file(folder).toString()),
       settings: config.bibliographies,
+      cache: discoveryCache,
     });
     bibliographyDiagnostics.set(document.uri, discovery.problems.filter((problem) => problem.at?.uri === document.uri).map(problemDiagnostic));
     const { entries, problems } = await bibliographies.entriesFor(files, discovery.bibliographies);

@@ -8,7 +8,7 @@ import {
   latexMagicRoot,
   yamlBibliographies,
 } from '../../server/src/core/sources/discovery';
-import { discoverBibliographies, type DiscoveryInput } from '../../server/src/core/sources/bibliographySources';
+import { DiscoveryCache, discoverBibliographies, type DiscoveryInput } from '../../server/src/core/sources/bibliographySources';
 import { MemoryWorkspace } from './memoryWorkspace';
 
 const names = (found: Array<{ name: string }>) => found.map((item) => item.name);
@@ -65,6 +65,10 @@ describe('discovery: bibliographies named in YAML', () => {
     const quarto = 'project:\n  type: book\nbibliography: references.bib\nformat:\n  html:\n    bibliography: web.bib\n  pdf:\n    toc: true\n';
     assert.deepStrictEqual(names(yamlBibliographies(quarto)), ['references.bib', 'web.bib']);
     assert.deepStrictEqual(names(yamlBibliographies('metadata:\n  bibliography: [d.bib]\n')), ['d.bib']);
+  });
+
+  it('leaves out remote bibliographies', () => {
+    assert.deepStrictEqual(names(yamlBibliographies('bibliography:\n  - refs.bib\n  - https://api.citedrive.com/bib/x/references.bib\n')), ['refs.bib']);
   });
 
   it('knows the format from the extension', () => {
@@ -154,6 +158,24 @@ describe('discovery: the files a manuscript uses, over the workspace', () => {
     assert.deepStrictEqual(magic.bibliographies.map(({ uri }) => uri), ['file:///work/thesis/wrong.bib']);
     const root = await discover(files, 'file:///work/thesis/other.tex', 'latex').result;
     assert.deepStrictEqual(root.bibliographies.map(({ uri }) => uri), ['file:///work/thesis/wrong.bib'], 'a root has no root');
+  });
+
+  it('with a cache, scanning again for the root reads no file that did not change', async () => {
+    const files = {
+      '/work/main.tex': '\\documentclass{book}\n\\input{one}\n\\bibliography{refs}\n',
+      '/work/refs.bib': '',
+      '/work/one.tex': '\\chapter{One}\n',
+    };
+    const workspace = new MemoryWorkspace(files);
+    const cache = new DiscoveryCache();
+    const input = { uri: 'file:///work/one.tex', text: files['/work/one.tex'], languageId: 'latex', files: workspace, workspaceFolders: ['file:///work'], cache };
+    const first = await discoverBibliographies(input);
+    const readsAfterFirst = workspace.reads.length;
+    const second = await discoverBibliographies(input);
+    assert.deepStrictEqual(second, first);
+    assert.deepStrictEqual(first.bibliographies.map(({ uri }) => uri), ['file:///work/refs.bib']);
+    assert.ok(readsAfterFirst > 0);
+    assert.strictEqual(workspace.reads.length, readsAfterFirst);
   });
 
   it('adds the files of the secretome.bibliographies setting: paths and globs from the workspace folder', async () => {

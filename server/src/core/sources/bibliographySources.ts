@@ -56,6 +56,29 @@ export interface DiscoveryInput {
   workspaceFolders: readonly string[];
   /** secretome.bibliographies: paths or globs, relative to the first workspace folder (else the manuscript's). */
   settings?: readonly string[];
+  /** Texts of metadata files and LaTeX root candidates from earlier runs, kept by the caller across lints. */
+  cache?: DiscoveryCache;
+}
+
+/**
+ * The texts discovery scanned, by URI, kept while their modification time and size stay the same: looking for a
+ * chapter's root after each pause in typing then costs a stat per candidate, not a read.
+ */
+export class DiscoveryCache {
+  private readonly texts = new Map<string, { mtime: number; size: number; text: string }>();
+
+  constructor(private readonly maxFiles = 500) {}
+
+  get(uri: string, mtime: number, size: number): string | undefined {
+    const cached = this.texts.get(uri);
+    return cached && cached.mtime === mtime && cached.size === size ? cached.text : undefined;
+  }
+
+  set(uri: string, mtime: number, size: number, text: string): void {
+    this.texts.delete(uri);
+    if (this.texts.size >= this.maxFiles) this.texts.delete(this.texts.keys().next().value!);
+    this.texts.set(uri, { mtime, size, text });
+  }
 }
 
 /** Files of settings and roots larger than this are not scanned: a metadata file or a LaTeX root is small. */
@@ -87,7 +110,7 @@ export async function discoverBibliographies(input: DiscoveryInput): Promise<Bib
   } else if (markdownLanguages.has(input.languageId)) {
     nameAll(frontMatterBibliographies(input.text), manuscript);
     for (const metadata of [Utils.joinPath(folder, 'metadata.yaml'), Utils.joinPath(folder, '..', 'content', 'metadata.yaml')]) {
-      const text = await readSmall(input.files, metadata);
+      const text = await readSmall(input, metadata);
       if (text === undefined) continue;
       nameAll(yamlBibliographies(text), metadata);
       // Manubot reads content/manual-references*.{json,yaml,bib} beside metadata.yaml without naming them.
@@ -99,7 +122,7 @@ export async function discoverBibliographies(input: DiscoveryInput): Promise<Bib
       }
     }
     for (const quarto of await quartoFilesAbove(input, folder)) {
-      const text = await readSmall(input.files, quarto);
+      const text = await readSmall(input, quarto);
       if (text !== undefined) nameAll(yamlBibliographies(text), quarto);
     }
   }
@@ -136,7 +159,7 @@ async function latexRootOf(input: DiscoveryInput, manuscript: URI): Promise<{ ur
   const magic = latexMagicRoot(input.text);
   if (magic) {
     const uri = resolveName(Utils.dirname(manuscript), magic.name);
-    const text = await readSmall(input.files, uri);
+    const text = await readSmall(input, uri);
     if (text !== undefined && uri.toString() !== manuscript.toString()) return { uri, text };
   }
   if (isLatexRoot(input.text)) return undefined;
@@ -151,7 +174,7 @@ async function latexRootOf(input: DiscoveryInput, manuscript: URI): Promise<{ ur
   const target = manuscript.toString();
   for (const candidate of candidates) {
     if (candidate.toString() === target) continue;
-    const text = await readSmall(input.files, candidate);
+    const text = await readSmall(input, candidate);
     if (text === undefined || !isLatexRoot(text)) continue;
     // LaTeX resolves \input names from the root's folder; the extension may be left out.
     const includes = latexIncludes(text).map((name) => resolveName(Utils.dirname(candidate), name.name).toString());
@@ -229,11 +252,16 @@ function globMatches(segment: string, name: string): boolean {
   return new RegExp(`^${source}$`).test(name);
 }
 
-async function readSmall(files: WorkspaceFileSystem, uri: URI): Promise<string | undefined> {
+async function readSmall({ files, cache }: DiscoveryInput, uri: URI): Promise<string | undefined> {
+  const key = uri.toString();
   try {
-    const stat = await files.stat(uri.toString());
+    const stat = await files.stat(key);
     if (stat.kind !== 'file' || stat.size > maxScannedBytes) return undefined;
-    return await files.read(uri.toString());
+    const cached = cache?.get(key, stat.mtime, stat.size);
+    if (cached !== undefined) return cached;
+    const text = await files.read(key);
+    cache?.set(key, stat.mtime, stat.size, text);
+    return text;
   } catch {
     return undefined;
   }

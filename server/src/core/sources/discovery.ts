@@ -103,6 +103,7 @@ export function yamlBibliographies(yaml: string): NameInText[] {
     const scalars = isSeq(node) ? node.items : [node];
     for (const item of scalars) {
       if (!isScalar(item) || typeof item.value !== 'string' || !item.value.trim()) continue;
+      if (/^(?:https?|ftp):\/\//i.test(item.value.trim())) continue; // a remote bibliography is not a file
       const start = (item as YamlNode).range?.[0] ?? 0;
       const quoted = item.type === 'QUOTE_DOUBLE' || item.type === 'QUOTE_SINGLE' ? 1 : 0;
       names.push({ ...positionOf(yaml, start + quoted), name: item.value.trim(), length: item.value.trim().length });
