@@ -80,6 +80,8 @@ export async function runCli(args: readonly string[], io: CliIo, dataset?: Datas
   const files = io.fileSystem({
     roots: [io.cwd, ...parsed.files.map((file) => path.dirname(absolute(file)))],
     named: parsed.bibliographies.map(absolute),
+    rootsName: "the current folder and the manuscripts' folders",
+    outsideHint: ' (or given with --bib)',
   });
   const cache = new DiscoveryCache();
   const given: BibliographyEntry[] = [];

@@ -197,13 +197,13 @@ describe('secretome-lint: arguments and inputs (in process)', () => {
     );
     const notes = result.stderr.trim().split('\n');
     assert.strictEqual(notes.length, 1, result.stderr);
-    assert.match(notes[0], /^secretome-lint: note: paper\/a\.tex:2:17: Bibliography not read: \/etc\/passwd is outside the workspace folders; Secretome Writer reads only files inside them/);
+    assert.match(notes[0], /^secretome-lint: note: paper\/a\.tex:2:17: Bibliography not read: \/etc\/passwd is outside the current folder and the manuscripts' folders; Secretome Writer reads only files inside them \(or given with --bib\)$/);
     assert.match(result.stdout, /unknown-citation/);
     assert.doesNotMatch(result.stdout + result.stderr, /root:/, 'nothing of /etc/passwd is shown');
     const linked = await inProcess(['a.tex'], { 'a.tex': `${latex}\n\\addbibresource{link.bib}\n` }, (folder) =>
       fs.symlinkSync('/etc/passwd', path.join(folder, 'link.bib')),
     );
-    assert.match(linked.stderr, /^secretome-lint: note: a\.tex:2:17: Bibliography not read: link\.bib \(it leads to \/etc\/passwd\) is outside the workspace folders/);
+    assert.match(linked.stderr, /^secretome-lint: note: a\.tex:2:17: Bibliography not read: link\.bib \(it leads to \/etc\/passwd\) is outside the current folder and the manuscripts' folders/);
   });
 
   it('refuses a FIFO, /dev/zero and /proc/self/fd/0 as bibliographies without hanging', async () => {

@@ -18,6 +18,10 @@ export interface FileAccessScope {
   named?: readonly string[];
   /** Files larger than this are refused (default 100 MB). */
   maxBytes?: number;
+  /** What the roots are, for messages ("the workspace folders", by default). */
+  rootsName?: string;
+  /** How else the user can allow a file outside the roots, for the refusal message (the setting, by default). */
+  outsideHint?: string;
 }
 
 /** Pseudo file systems whose "files" are processes, devices or kernel state, never a bibliography. */
@@ -37,6 +41,8 @@ export class NodeFileSystem implements WorkspaceFileSystem {
       throw this.errorFor(error, real);
     });
     const kind = kindOf(stats);
+    // A FIFO, device or socket may not be read, so its stat is refused too; folders are stat-ed for listing.
+    if (kind === 'other') throw this.notRegular(real);
     if (kind === 'file' && stats.size > this.maxBytes) throw this.tooLarge(real, stats.size);
     return { kind, size: stats.size, mtime: stats.mtimeMs };
   }
@@ -158,7 +164,7 @@ export class NodeFileSystem implements WorkspaceFileSystem {
   private outside(requested: string, real?: string): FileAccessError {
     const through = real && real !== requested ? ` (it leads to ${real})` : '';
     return new FileAccessError(
-      `${this.display(requested)}${through} is outside the workspace folders; Secretome Writer reads only files inside them (or named in the secretome.bibliographies setting)`,
+      `${this.display(requested)}${through} is outside ${this.scope.rootsName ?? 'the workspace folders'}; Secretome Writer reads only files inside them${this.scope.outsideHint ?? ' (or named in the secretome.bibliographies setting)'}`,
       'outside-workspace',
     );
   }
