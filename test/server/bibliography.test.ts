@@ -100,3 +100,36 @@ describe('protocol: bibliographies the manuscript names', function () {
     assert.strictEqual(client.process.exitCode, null);
   });
 });
+
+describe('protocol: the secretome.bibliographies setting', function () {
+  let client: LspClient | undefined;
+  let base: string;
+
+  before(() => {
+    base = fs.mkdtempSync(path.join(os.tmpdir(), 'secretome-setting-'));
+  });
+  after(async () => {
+    await client?.stop();
+    fs.rmSync(base, { recursive: true, force: true });
+  });
+
+  it('reads a library the user named outside the workspace, and globs inside it, but nothing else outside', async () => {
+    const workspace = path.join(base, 'workspace');
+    const library = path.join(base, 'library');
+    fs.mkdirSync(path.join(workspace, 'refs'), { recursive: true });
+    fs.mkdirSync(library);
+    fs.writeFileSync(path.join(library, 'mine.json'), JSON.stringify([{ id: 'lee2022', title: 'Vesicles in the clinic', author: [{ family: 'Lee', given: 'Min' }], issued: { 'date-parts': [[2022]] } }]));
+    fs.writeFileSync(path.join(library, 'other.bib'), '@article{other2020, title={Not named}}\n');
+    fs.writeFileSync(path.join(workspace, 'refs', 'group.bib'), '@article{group2021, title={Group paper}, year={2021}}\n');
+    client = await startClient({ bibliographies: [path.join(library, 'mine.json'), 'refs/*.bib'] }, workspace);
+    const uri = pathToFileURL(path.join(workspace, 'draft.md')).href;
+    await client.open(uri, 'markdown', '---\nbibliography: ../library/other.bib\n---\n\nSee [@lee2022], [@group2021] and [@other2020].\n');
+    const diagnostics = await client.diagnostics(uri);
+    assert.deepStrictEqual(unknownKeys(diagnostics).map((message) => /“(\w+)”/.exec(message)?.[1]), ['other2020']);
+    const warning = diagnostics.find((diagnostic) => diagnostic.code === 'unread-bibliography');
+    assert.match(String(warning?.message), /other\.bib is outside the workspace folders/);
+    assert.deepStrictEqual(warning?.range.start, { line: 1, character: 14 });
+    const hover = await client.hover(uri, { line: 4, character: 8 });
+    assert.match((hover!.contents as { value: string }).value.replace(/\\(.)/g, '$1'), /Lee, Min \(2022\) Vesicles in the clinic/);
+  });
+});
