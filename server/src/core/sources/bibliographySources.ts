@@ -66,6 +66,8 @@ export interface DiscoveryInput {
  */
 export class DiscoveryCache {
   private readonly texts = new Map<string, { mtime: number; size: number; text: string }>();
+  /** The LaTeX root last found for each chapter, checked first next time. */
+  readonly latexRoots = new Map<string, string>();
 
   constructor(private readonly maxFiles = 500) {}
 
@@ -83,7 +85,7 @@ export class DiscoveryCache {
 
 /** Files of settings and roots larger than this are not scanned: a metadata file or a LaTeX root is small. */
 const maxScannedBytes = 1024 * 1024;
-/** A LaTeX chapter's root is looked for among at most this many .tex files (its folder and the one above). */
+/** A LaTeX chapter's root is looked for among at most this many .tex files in its folder, and as many in the one above. */
 const maxRootCandidates = 60;
 /** A glob in the setting lists at most this many folders. */
 const maxGlobFolders = 500;
@@ -163,23 +165,32 @@ async function latexRootOf(input: DiscoveryInput, manuscript: URI): Promise<{ ur
     if (text !== undefined && uri.toString() !== manuscript.toString()) return { uri, text };
   }
   if (isLatexRoot(input.text)) return undefined;
-  const folder = Utils.dirname(manuscript);
-  const candidates: URI[] = [];
-  for (const where of [folder, Utils.joinPath(folder, '..')]) {
-    const entries = await input.files.list(where.toString()).catch(() => []);
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.kind === 'file' && /\.tex$/i.test(entry.name) && candidates.length < maxRootCandidates) candidates.push(Utils.joinPath(where, entry.name));
-    }
-  }
   const target = manuscript.toString();
-  for (const candidate of candidates) {
-    if (candidate.toString() === target) continue;
+  const rootIncluding = async (candidate: URI) => {
+    if (candidate.toString() === target) return undefined;
     const text = await readSmall(input, candidate);
-    if (text === undefined || !isLatexRoot(text)) continue;
+    if (text === undefined || !isLatexRoot(text)) return undefined;
     // LaTeX resolves \input names from the root's folder; the extension may be left out.
     const includes = latexIncludes(text).map((name) => resolveName(Utils.dirname(candidate), name.name).toString());
-    if (includes.some((include) => include === target || `${include}.tex` === target)) return { uri: candidate, text };
+    return includes.some((include) => include === target || `${include}.tex` === target) ? { uri: candidate, text } : undefined;
+  };
+  // The root found last time is checked first: while it still takes the chapter in, nothing else is listed or read.
+  const known = input.cache?.latexRoots.get(target);
+  const again = known ? await rootIncluding(URI.parse(known)) : undefined;
+  if (again) return again;
+  const folder = Utils.dirname(manuscript);
+  for (const where of [folder, Utils.joinPath(folder, '..')]) {
+    const entries = await input.files.list(where.toString()).catch(() => []);
+    const texFiles = entries.filter((entry) => entry.kind === 'file' && /\.tex$/i.test(entry.name)).sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of texFiles.slice(0, maxRootCandidates)) {
+      const root = await rootIncluding(Utils.joinPath(where, entry.name));
+      if (root) {
+        input.cache?.latexRoots.set(target, root.uri.toString());
+        return root;
+      }
+    }
   }
+  input.cache?.latexRoots.delete(target);
   return undefined;
 }
 

@@ -73,6 +73,8 @@ export function latexMagicRoot(text: string): NameInText | undefined {
 
 /** Whether the LaTeX text is a whole document (it has \documentclass), not a chapter some root file takes in. */
 export function isLatexRoot(text: string): boolean {
+  // Most candidates are chapters: a plain search rules them out before the comment-aware scan.
+  if (!text.includes('\\documentclass')) return false;
   return /\\documentclass(?![a-zA-Z@])/.test(withoutLatexComments(text));
 }
 
