@@ -298,5 +298,11 @@ if (require.main === module) {
     fileSystem: (scope) => new NodeFileSystem(scope),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-  }).then((code) => (process.exitCode = code));
+  }).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`secretome-lint: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }
