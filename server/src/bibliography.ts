@@ -1,36 +1,14 @@
 /**
- * The writer's own bibliographies: which .bib files a manuscript names, and the keys they define. Shared by the
- * language server and the command-line linter; the core only ever sees the resulting entries (Config.bibliography).
+ * The writer's own bibliographies: reading the files discovery found (core/sources/bibliographySources.ts) through the
+ * safe WorkspaceFileSystem, and the keys they define. Shared by the language server and the command-line linter; the
+ * core only ever sees the resulting entries (Config.bibliography).
  */
-import * as path from 'path';
 import { entries } from 'bibtex-parse';
+import { parse as parseYaml } from 'yaml';
 import type { BibliographyEntry, Config } from './core/config';
-
-/** Bibliography files the manuscript names: LaTeX \bibliography{a,b} and \addbibresource{c.bib}, Pandoc `bibliography:`. */
-export function namedBibliographies(text: string, languageId: string): string[] {
-  const names: string[] = [];
-  if (languageId === 'latex') {
-    for (const match of text.matchAll(/\\bibliography\s*\{([^}\n]{1,500})\}/g)) {
-      for (const name of match[1].split(',')) if (name.trim()) names.push(name.trim().endsWith('.bib') ? name.trim() : `${name.trim()}.bib`);
-    }
-    for (const match of text.matchAll(/\\addbibresource\s*(?:\[[^\]\n]*\])?\s*\{([^}\n]{1,500})\}/g)) names.push(match[1].trim());
-  } else if (languageId === 'markdown') {
-    const frontMatter = /^---\r?\n([\s\S]{0,20000}?)\r?\n(?:---|\.\.\.)\r?\n/.exec(text);
-    const yaml = frontMatter?.[1] ?? '';
-    const single = /^bibliography:[ \t]*["']?([^"'\n[]+?)["']?[ \t]*$/m.exec(yaml);
-    if (single) names.push(single[1].trim());
-    const list = /^bibliography:[ \t]*\r?\n((?:[ \t]+-[^\n]*\r?\n?)+)/m.exec(yaml);
-    if (list) for (const item of list[1].matchAll(/-[ \t]*["']?([^"'\n]+?)["']?[ \t]*$/gm)) names.push(item[1].trim());
-    const inline = /^bibliography:[ \t]*\[([^\]\n]*)\]/m.exec(yaml);
-    if (inline) for (const item of inline[1].split(',')) if (item.trim()) names.push(item.trim().replace(/^["']|["']$/g, ''));
-  }
-  return names;
-}
-
-/** The files a manuscript at `manuscriptPath` names, as paths from the manuscript's folder. */
-export function bibliographyPaths(text: string, languageId: string, manuscriptPath: string): string[] {
-  return namedBibliographies(text, languageId).map((name) => path.join(path.dirname(manuscriptPath), name));
-}
+import type { BibliographyFormat } from './core/sources/discovery';
+import type { DiscoveredBibliography } from './core/sources/bibliographySources';
+import type { WorkspaceFileSystem } from './core/workspace';
 
 /** The entries BibTeX source defines (key, title, authors, year), or why it could not be parsed. */
 export function bibliographyEntries(source: string, file: string): BibliographyEntry[] | string {
@@ -51,22 +29,50 @@ export function bibliographyEntries(source: string, file: string): BibliographyE
   }
 }
 
-/** The entries of a BibTeX file, or why it could not be read or parsed. */
-export function readBibliography(readFile: (file: string) => string, file: string): BibliographyEntry[] | string {
-  let source: string;
+/** CSL-JSON (Manubot's manual-references.json, Zotero's export) or CSL-YAML items as entries, or why not. */
+export function cslEntries(source: string, file: string, format: 'csl-json' | 'csl-yaml'): BibliographyEntry[] | string {
+  let items: unknown;
   try {
-    source = readFile(file);
+    items = format === 'csl-json' ? JSON.parse(source) : parseYaml(source, { maxAliasCount: 100 });
   } catch (error) {
-    return `cannot read bibliography ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    return `cannot parse bibliography ${file}: ${(error as Error).message.split('\n')[0]}`;
   }
-  return bibliographyEntries(source, file);
+  // CSL-YAML usually wraps the items in `references:`.
+  if (items && typeof items === 'object' && !Array.isArray(items) && Array.isArray((items as { references?: unknown }).references)) {
+    items = (items as { references: unknown[] }).references;
+  }
+  if (!Array.isArray(items)) return `cannot parse bibliography ${file}: expected a list of CSL items`;
+  const result: BibliographyEntry[] = [];
+  for (const item of items as Array<Record<string, unknown>>) {
+    if (!item || typeof item !== 'object' || (typeof item.id !== 'string' && typeof item.id !== 'number')) continue;
+    const entry: BibliographyEntry = { key: String(item.id) };
+    if (typeof item.title === 'string') entry.title = item.title.replace(/\s+/g, ' ').trim();
+    const people = Array.isArray(item.author) ? item.author : Array.isArray(item.editor) ? item.editor : [];
+    const authors = (people as Array<Record<string, unknown>>)
+      .map((person) => (typeof person?.literal === 'string' ? person.literal : [person?.family, person?.given].filter((part) => typeof part === 'string').join(', ')))
+      .filter(Boolean);
+    if (authors.length > 0) entry.authors = authors.join(' and ');
+    const year = (item.issued as { 'date-parts'?: unknown[][] } | undefined)?.['date-parts']?.[0]?.[0];
+    if (typeof year === 'number' || typeof year === 'string') entry.year = String(year);
+    result.push(entry);
+  }
+  return result;
 }
 
-/** What the server needs from the file system to read bibliographies; main.ts passes Node's, tests their own. */
-export interface BibliographyFiles {
-  /** Modification time in milliseconds; rejects when the file is missing. */
-  modified(file: string): Promise<number>;
-  read(file: string): Promise<string>;
+/** The entries of a bibliography file read through the safe file system, or why it could not be read or parsed. */
+export async function readBibliography(
+  files: WorkspaceFileSystem,
+  uri: string,
+  format: BibliographyFormat,
+  name: string,
+): Promise<BibliographyEntry[] | string> {
+  let source: string;
+  try {
+    source = await files.read(uri);
+  } catch (error) {
+    return `cannot read bibliography ${name}: ${(error as Error).message}`;
+  }
+  return format === 'bibtex' ? bibliographyEntries(source, name) : cslEntries(source, name, format);
 }
 
 export interface BibliographyRead {
@@ -76,41 +82,35 @@ export interface BibliographyRead {
 }
 
 /**
- * Entries of the bibliographies manuscripts name, re-read only when a file changes, so linting after each pause in
+ * Entries of the bibliographies manuscripts use, re-read only when a file changes, so linting after each pause in
  * typing costs a stat per bibliography, not a parse.
  */
 export class BibliographyCache {
   private readonly cache = new Map<string, { modified: number; entries: BibliographyEntry[] | string }>();
 
-  constructor(private readonly files: BibliographyFiles) {}
-
-  async entriesFor(paths: readonly string[]): Promise<BibliographyRead> {
+  async entriesFor(files: WorkspaceFileSystem, bibliographies: readonly DiscoveredBibliography[]): Promise<BibliographyRead> {
     const result: BibliographyRead = { entries: [], problems: [] };
-    for (const file of paths) {
-      const entries = await this.entriesOf(file);
+    for (const bibliography of bibliographies) {
+      const entries = await this.entriesOf(files, bibliography);
       if (typeof entries === 'string') result.problems.push(entries);
       else result.entries.push(...entries);
     }
     return result;
   }
 
-  private async entriesOf(file: string): Promise<BibliographyEntry[] | string> {
+  private async entriesOf(files: WorkspaceFileSystem, { uri, format }: DiscoveredBibliography): Promise<BibliographyEntry[] | string> {
+    const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
     let modified: number;
     try {
-      modified = await this.files.modified(file);
+      modified = (await files.stat(uri)).mtime;
     } catch (error) {
-      this.cache.delete(file);
-      return `cannot read bibliography ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+      this.cache.delete(uri);
+      return `cannot read bibliography ${name}: ${(error as Error).message}`;
     }
-    const cached = this.cache.get(file);
+    const cached = this.cache.get(uri);
     if (cached && cached.modified === modified) return cached.entries;
-    let entries: BibliographyEntry[] | string;
-    try {
-      entries = bibliographyEntries(await this.files.read(file), file);
-    } catch (error) {
-      entries = `cannot read bibliography ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
-    }
-    this.cache.set(file, { modified, entries });
+    const entries = await readBibliography(files, uri, format, name);
+    this.cache.set(uri, { modified, entries });
     return entries;
   }
 }

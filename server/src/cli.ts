@@ -4,18 +4,24 @@
  *   secretome-lint [--format text|json|sarif] [--disable CODE]... [--max-diagnostics N] [--bib FILE]... FILE...
  *
  * Citation keys are known when the review defines them, when a bibliography given with --bib defines them, or when a
- * bibliography the manuscript names does (LaTeX \bibliography{…} or \addbibresource{…}, Markdown front matter
- * `bibliography:`), read relative to the manuscript with a real BibTeX parser (bibtex-parse).
+ * bibliography the manuscript uses does (LaTeX \bibliography{…} or \addbibresource{…}, also in the root file that
+ * \input's a chapter; Markdown front matter `bibliography:`, Manubot's metadata.yaml, Quarto's _quarto.yml), found by
+ * core/sources/bibliographySources.ts. Files are read only inside the current folder and the manuscripts' folders
+ * (and --bib files), never pipes or devices: a name that leads elsewhere is a note at the command, and is not read.
  *
  * Prints `file:line:col severity code message` per diagnostic (or JSON, or SARIF 2.1.0). Exit code 0 when no
  * errors were found, 1 when some diagnostic is an error, 2 on a usage error or a file that could not be read
  * (the other files are still linted).
  */
-import * as fs from 'fs';
 import * as path from 'path';
+import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { bibliographyPaths, readBibliography, withBibliography } from './bibliography';
+import { readBibliography, withBibliography } from './bibliography';
+import { DiscoveryCache, discoverBibliographies } from './core/sources/bibliographySources';
+import { formatOfBibliography } from './core/sources/discovery';
+import { FileAccessError, type WorkspaceFileSystem } from './core/workspace';
+import { NodeFileSystem, type FileAccessScope } from './workspace/nodeFileSystem';
 import { languageOfFile } from './workspaceFiles';
 import type { BibliographyEntry } from './core/config';
 import { loadBundledDataset } from './core/bundledDataset';
@@ -26,7 +32,10 @@ import { rules } from './core/rules';
 import { ruleSettings } from './core/features/diagnostics';
 
 export interface CliIo {
-  readFile(file: string): string;
+  /** The folder relative paths start from (process.cwd()). */
+  cwd: string;
+  /** The file system allowed to read `scope`: the safe NodeFileSystem, or an in-memory one in tests. */
+  fileSystem(scope: FileAccessScope): WorkspaceFileSystem;
   stdout(text: string): void;
   stderr(text: string): void;
 }
@@ -53,7 +62,7 @@ Options:
 Exit code: 0 no errors, 1 errors found, 2 usage error or unreadable file.`;
 
 /** Runs the linter; returns the exit code. `dataset` is injectable so tests can run in-process. */
-export function runCli(args: readonly string[], io: CliIo, dataset?: Dataset): number {
+export async function runCli(args: readonly string[], io: CliIo, dataset?: Dataset): Promise<number> {
   const parsed = parseArgs(args);
   if ('error' in parsed) {
     io.stderr(`secretome-lint: ${parsed.error}\n${USAGE}\n`);
@@ -66,18 +75,29 @@ export function runCli(args: readonly string[], io: CliIo, dataset?: Dataset): n
   const service = createLanguageService({ dataset: dataset ?? loadBundledDataset() });
   const reports: FileReport[] = [];
   const failures: { file: string; message: string }[] = [];
+  const absolute = (file: string) => path.resolve(io.cwd, file);
+  // What the user named may be read: the manuscripts and their folders, the --bib files, and the current folder.
+  const files = io.fileSystem({
+    roots: [io.cwd, ...parsed.files.map((file) => path.dirname(absolute(file)))],
+    named: parsed.bibliographies.map(absolute),
+    rootsName: "the current folder and the manuscripts' folders",
+    outsideHint: ' (or given with --bib)',
+  });
+  const cache = new DiscoveryCache();
   const given: BibliographyEntry[] = [];
   for (const bib of parsed.bibliographies) {
-    const entries = readBibliography((file) => io.readFile(file), bib);
+    const entries = await readBibliography(files, URI.file(absolute(bib)).toString(), formatOfBibliography(bib), bib);
     if (typeof entries === 'string') failures.push({ file: bib, message: entries });
     else given.push(...entries);
   }
   for (const file of parsed.files) {
+    const uri = URI.file(absolute(file)).toString();
     let text: string;
     try {
-      text = io.readFile(file);
+      text = await files.read(uri);
     } catch (error) {
-      failures.push({ file, message: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+      // A FileAccessError names the file and says why ("… does not exist", "… is not a regular file").
+      failures.push({ file, message: error instanceof FileAccessError ? error.message : `cannot read ${file}: ${(error as Error).message}` });
       continue;
     }
     if (text.includes('\u0000')) {
@@ -85,12 +105,17 @@ export function runCli(args: readonly string[], io: CliIo, dataset?: Dataset): n
       continue;
     }
     const languageId = languageOfFile(file);
-    const document = TextDocument.create(fileUri(file), languageId, 1, text);
+    const document = TextDocument.create(uri, languageId, 1, text);
+    const discovery = await discoverBibliographies({ uri, text, languageId, files, workspaceFolders: [URI.file(io.cwd).toString()], cache });
+    // A bibliography the manuscript names but that is missing or refused is worth a note, not a failed run: its keys
+    // simply show up as unknown citations.
+    for (const problem of discovery.problems) {
+      const where = problem.at ? `${relativeTo(io.cwd, problem.at.uri)}:${problem.at.line + 1}:${problem.at.character + 1}: ` : '';
+      io.stderr(`secretome-lint: note: ${where}${problem.message}\n`);
+    }
     const named: BibliographyEntry[] = [];
-    for (const bib of bibliographyPaths(text, languageId, file)) {
-      const entries = readBibliography((bibFile) => io.readFile(bibFile), bib);
-      // A bibliography the manuscript names but that is missing is worth a note, not a failed run: its keys simply
-      // show up as unknown citations.
+    for (const bibliography of discovery.bibliographies) {
+      const entries = await readBibliography(files, bibliography.uri, bibliography.format, relativeTo(io.cwd, bibliography.uri));
       if (typeof entries === 'string') io.stderr(`secretome-lint: note: ${entries}\n`);
       else named.push(...entries);
     }
@@ -107,8 +132,11 @@ export function runCli(args: readonly string[], io: CliIo, dataset?: Dataset): n
   return reports.some((report) => report.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) ? 1 : 0;
 }
 
-function fileUri(file: string): string {
-  return `file://${path.resolve(file).split(path.sep).map(encodeURIComponent).join('/')}`;
+/** A file: URI as a path from `folder` when it is inside it, else as an absolute path. */
+function relativeTo(folder: string, uri: string): string {
+  const file = URI.parse(uri).fsPath;
+  const relative = path.relative(folder, file);
+  return relative && relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative) ? relative : file;
 }
 
 interface ParsedArgs {
@@ -265,10 +293,16 @@ function toSarifUri(file: string): string {
 }
 
 if (require.main === module) {
-  const code = runCli(process.argv.slice(2), {
-    readFile: (file) => fs.readFileSync(file, 'utf8'),
+  void runCli(process.argv.slice(2), {
+    cwd: process.cwd(),
+    fileSystem: (scope) => new NodeFileSystem(scope),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-  });
-  process.exitCode = code;
+  }).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`secretome-lint: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

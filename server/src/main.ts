@@ -2,10 +2,10 @@
  * Entry point of the bundled server (dist/server.js). Runs under VS Code or any LSP editor:
  * `node dist/server.js --stdio` (also --node-ipc or --socket=PORT, as vscode-languageserver reads them).
  */
-import { promises as fs } from 'fs';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { loadBundledDataset } from './core/bundledDataset';
+import { NodeFileSystem } from './workspace/nodeFileSystem';
 
 const connection = createConnection(ProposedFeatures.all);
 // A failed message to the client (one it does not support, say) must never take the server down: log it and go on.
@@ -15,9 +15,7 @@ process.on('unhandledRejection', (reason) => {
 startServer(connection, {
   loadDataset: loadBundledDataset,
   now: () => performance.now(),
-  files: {
-    modified: async (file) => (await fs.stat(file)).mtimeMs,
-    read: (file) => fs.readFile(file, 'utf8'),
-  },
+  // Only regular files inside the workspace folders (or named in settings), never pipes or devices, at most 100 MB.
+  fileSystem: (scope) => new NodeFileSystem(scope),
 });
 connection.listen();

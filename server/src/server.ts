@@ -4,12 +4,14 @@
  */
 import {
   CodeActionKind,
+  DiagnosticSeverity,
   MessageType,
   ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
   type Connection,
+  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -18,7 +20,11 @@ import { createLanguageService, manuscriptLanguageOf, type LanguageService } fro
 import { defaultConfig, type Config } from './core/config';
 import type { Dataset } from './core/dataset';
 import { configFromSettings } from './settings';
-import { BibliographyCache, bibliographyPaths, withBibliography, type BibliographyFiles } from './bibliography';
+import { BibliographyCache, withBibliography } from './bibliography';
+import { DiscoveryCache, discoverBibliographies, type DiscoveryProblem } from './core/sources/bibliographySources';
+import type { WorkspaceFileSystem } from './core/workspace';
+import type { FileAccessScope } from './workspace/nodeFileSystem';
+import { serverAccessScope } from './workspace/accessScope';
 import {
   checkWorkspaceCommand,
   referencesToPickRequest,
@@ -35,8 +41,11 @@ export interface ServerRuntime {
   loadDataset(): Dataset;
   /** Milliseconds, for the log's timings. */
   now(): number;
-  /** Reads the bibliographies manuscripts name (\\bibliography{…}, front matter `bibliography:`). */
-  files: BibliographyFiles;
+  /**
+   * The file system for reading what `scope` allows (main.ts: the safe NodeFileSystem): the bibliographies manuscripts
+   * use, and the manuscripts of the workspace check.
+   */
+  fileSystem(scope: FileAccessScope): WorkspaceFileSystem;
 }
 
 /** Characters after which the editor should ask for completions without waiting for a word. */
@@ -53,8 +62,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let pullsConfiguration = false;
   let reportsProgress = false;
   let workspaceFolders: string[] = [];
-  const bibliographies = new BibliographyCache(runtime.files);
+  const bibliographies = new BibliographyCache();
+  const discoveryCache = new DiscoveryCache();
   const reportedProblems = new Set<string>();
+  /** Per document: the bibliographies it names that were not read, as warnings at the naming command. */
+  const bibliographyDiagnostics = new Map<string, Diagnostic[]>();
 
   const log = (message: string) => connection.console.log(`[secretome] ${message}`);
 
@@ -114,18 +126,29 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   }
 
   /**
-   * The settings plus the entries of the bibliographies the document names: they decide whether a cited key is known,
-   * and complete and hover like the review's. A bibliography that cannot be read is reported once in the log; its
-   * keys then count as unknown.
+   * The settings plus the entries of the bibliographies the document uses (discovery: the names in it, its LaTeX root,
+   * Manubot and Quarto metadata, the secretome.bibliographies setting): they decide whether a cited key is known, and
+   * complete and hover like the review's. Only files inside the workspace folders (or named in the setting) are read;
+   * a name that is refused or missing becomes one warning at the command that names it, other problems a log line.
    */
   async function documentConfigFor(document: TextDocument): Promise<Config> {
     const config = await configFor(document.uri);
     const uri = URI.parse(document.uri);
     if (uri.scheme !== 'file') return config;
-    const paths = bibliographyPaths(document.getText(), document.languageId, uri.fsPath);
-    if (paths.length === 0) return config;
-    const { entries, problems } = await bibliographies.entriesFor(paths);
-    for (const problem of problems) {
+    const files = runtime.fileSystem(serverAccessScope(workspaceFolders, uri.fsPath, config.bibliographies));
+    const discovery = await discoverBibliographies({
+      uri: document.uri,
+      text: document.getText(),
+      languageId: document.languageId,
+      files,
+      workspaceFolders: workspaceFolders.map((folder) => URI.file(folder).toString()),
+      settings: config.bibliographies,
+      cache: discoveryCache,
+    });
+    bibliographyDiagnostics.set(document.uri, discovery.problems.filter((problem) => problem.at?.uri === document.uri).map(problemDiagnostic));
+    const { entries, problems } = await bibliographies.entriesFor(files, discovery.bibliographies);
+    const logged = [...discovery.problems.filter((problem) => problem.at?.uri !== document.uri).map((problem) => problem.message), ...problems];
+    for (const problem of logged) {
       if (reportedProblems.has(problem)) continue;
       reportedProblems.add(problem);
       connection.console.warn(`[secretome] ${problem}`);
@@ -212,7 +235,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       if (documents.get(uri)) continue;
       let text: string;
       try {
-        text = await runtime.files.read(file);
+        text = await runtime.fileSystem({ roots: workspaceFolders, maxBytes: maxManuscriptBytes }).read(uri);
       } catch (error) {
         connection.console.warn(`[secretome] cannot read ${file}: ${messageOf(error)}`);
         continue;
@@ -221,7 +244,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const document = TextDocument.create(uri, languageOfFile(file), 0, text);
       const config = await documentConfigFor(document);
       if (!lintsLanguage(document, config)) continue;
-      const diagnostics = service.doValidate(document, config);
+      const diagnostics = [...service.doValidate(document, config), ...(bibliographyDiagnostics.get(uri) ?? [])];
+      bibliographyDiagnostics.delete(uri);
       service.forget(uri);
       result.files++;
       result.findings += diagnostics.length;
@@ -258,7 +282,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       undefined,
       undefined,
       'diagnostics',
-      (document, service, config) => (lintsLanguage(document, config) ? service.doValidate(document, config) : []),
+      (document, service, config) =>
+        lintsLanguage(document, config) ? [...service.doValidate(document, config), ...(bibliographyDiagnostics.get(document.uri) ?? [])] : [],
     );
     // The document may have been closed while its config was fetched; its diagnostics were cleared then.
     const document = documents.get(uri);
@@ -273,11 +298,24 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     clearTimeout(pendingDiagnostics.get(event.document.uri));
     pendingDiagnostics.delete(event.document.uri);
     configs.delete(event.document.uri);
+    bibliographyDiagnostics.delete(event.document.uri);
     service?.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
   documents.listen(connection);
+}
+
+/** A bibliography that was named but not read, as a warning on the name in the command that names it. */
+function problemDiagnostic(problem: DiscoveryProblem): Diagnostic {
+  const at = problem.at!;
+  return {
+    range: { start: { line: at.line, character: at.character }, end: { line: at.line, character: at.character + at.length } },
+    severity: DiagnosticSeverity.Warning,
+    code: 'unread-bibliography',
+    source: 'secretome',
+    message: problem.message,
+  };
 }
 
 function messageOf(error: unknown): string {

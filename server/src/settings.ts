@@ -26,6 +26,7 @@ export function configFromSettings(section: unknown): Config {
       rules: asObject(lint.rules) as Record<string, object>,
       maxDiagnostics: asPositiveInteger(lint.maxDiagnostics),
     },
+    bibliographies: asStringArray(raw.bibliographies),
   };
   return resolveConfig(dropUndefined(partial));
 }

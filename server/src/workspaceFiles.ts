@@ -36,6 +36,9 @@ export async function findManuscripts(folder: string): Promise<string[]> {
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith('.')) continue;
       const full = path.join(current, entry.name);
+      // Dirent kinds come from lstat: a symlink is neither a folder nor a file here, so links (which may lead out of
+      // the workspace) are not followed, and FIFOs, sockets and devices are skipped, never opened. The read itself
+      // goes through the safe NodeFileSystem, which checks again.
       if (entry.isDirectory()) {
         if (!skippedFolders.has(entry.name)) pending.push(full);
       } else if (entry.isFile() && manuscriptExtensions.has(path.extname(entry.name).toLowerCase())) {

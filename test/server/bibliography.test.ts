@@ -1,5 +1,6 @@
 /** The writer's own bibliography, over the protocol: keys it defines are known, and edits to it are picked up. */
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -63,6 +64,33 @@ describe('protocol: bibliographies the manuscript names', function () {
     assert.deepStrictEqual(unknownKeys(await next), []);
   });
 
+  it('never reads a bibliography outside the folder: one warning on the command, nothing in completion', async () => {
+    const uri = pathToFileURL(path.join(folder, 'escape.tex')).href;
+    const lines = ['See \\cite{root}.', '\\addbibresource{../../../../etc/passwd}', '\\addbibresource{/proc/self/fd/0}', 'More \\cite{'];
+    await client.open(uri, 'latex', lines.join('\n'));
+    const warnings = (await client.diagnostics(uri)).filter((diagnostic) => diagnostic.code === 'unread-bibliography');
+    assert.deepStrictEqual(
+      warnings.map((warning) => [warning.range.start.line, warning.range.start.character, warning.range.end.character, warning.severity]),
+      [[1, 16, 38, 2], [2, 16, 31, 2]],
+    );
+    assert.match(String(warnings[0].message), /^Bibliography not read: \/etc\/passwd is outside the workspace folders; Secretome Writer reads only files inside them/);
+    const items = await client.completion(uri, { line: 3, character: lines[3].length });
+    assert.ok(items.length > 0, 'the server still answers');
+    assert.deepStrictEqual(items.filter((item) => item.detail === 'From your bibliography'), [], 'nothing of /etc/passwd is offered');
+    assert.strictEqual(client.process.exitCode, null);
+  });
+
+  it('a bibliography that is a FIFO is refused at once: diagnostics, completion and hover still answer', async () => {
+    execFileSync('mkfifo', [path.join(folder, 'pipe.bib')]);
+    const uri = pathToFileURL(path.join(folder, 'piped.md')).href;
+    const text = '---\nbibliography: pipe.bib\n---\n\nSee [@caseiro2019] and [@';
+    await client.open(uri, 'markdown', text);
+    const diagnostics = await client.diagnostics(uri);
+    assert.match(String(diagnostics.find((diagnostic) => diagnostic.code === 'unread-bibliography')?.message), /pipe\.bib is not a regular file/);
+    assert.ok((await client.completion(uri, { line: 4, character: text.split('\n')[4].length })).length > 0);
+    assert.ok(await client.hover(uri, { line: 4, character: 8 }));
+  });
+
   it('a bibliography that is missing leaves the server working and its keys unknown', async () => {
     const uri = pathToFileURL(path.join(folder, 'draft.md')).href;
     await client.open(uri, 'markdown', '---\nbibliography: missing.bib\n---\n\nSee [@smith2020] and [@caseiro2019].\n');
@@ -70,5 +98,38 @@ describe('protocol: bibliographies the manuscript names', function () {
     assert.strictEqual(messages.length, 1, messages.join('\n'));
     assert.match(messages[0], /smith2020/);
     assert.strictEqual(client.process.exitCode, null);
+  });
+});
+
+describe('protocol: the secretome.bibliographies setting', function () {
+  let client: LspClient | undefined;
+  let base: string;
+
+  before(() => {
+    base = fs.mkdtempSync(path.join(os.tmpdir(), 'secretome-setting-'));
+  });
+  after(async () => {
+    await client?.stop();
+    fs.rmSync(base, { recursive: true, force: true });
+  });
+
+  it('reads a library the user named outside the workspace, and globs inside it, but nothing else outside', async () => {
+    const workspace = path.join(base, 'workspace');
+    const library = path.join(base, 'library');
+    fs.mkdirSync(path.join(workspace, 'refs'), { recursive: true });
+    fs.mkdirSync(library);
+    fs.writeFileSync(path.join(library, 'mine.json'), JSON.stringify([{ id: 'lee2022', title: 'Vesicles in the clinic', author: [{ family: 'Lee', given: 'Min' }], issued: { 'date-parts': [[2022]] } }]));
+    fs.writeFileSync(path.join(library, 'other.bib'), '@article{other2020, title={Not named}}\n');
+    fs.writeFileSync(path.join(workspace, 'refs', 'group.bib'), '@article{group2021, title={Group paper}, year={2021}}\n');
+    client = await startClient({ bibliographies: [path.join(library, 'mine.json'), 'refs/*.bib'] }, workspace);
+    const uri = pathToFileURL(path.join(workspace, 'draft.md')).href;
+    await client.open(uri, 'markdown', '---\nbibliography: ../library/other.bib\n---\n\nSee [@lee2022], [@group2021] and [@other2020].\n');
+    const diagnostics = await client.diagnostics(uri);
+    assert.deepStrictEqual(unknownKeys(diagnostics).map((message) => /“(\w+)”/.exec(message)?.[1]), ['other2020']);
+    const warning = diagnostics.find((diagnostic) => diagnostic.code === 'unread-bibliography');
+    assert.match(String(warning?.message), /other\.bib is outside the workspace folders/);
+    assert.deepStrictEqual(warning?.range.start, { line: 1, character: 14 });
+    const hover = await client.hover(uri, { line: 4, character: 8 });
+    assert.match((hover!.contents as { value: string }).value.replace(/\\(.)/g, '$1'), /Lee, Min \(2022\) Vesicles in the clinic/);
   });
 });

@@ -1,5 +1,6 @@
 /** The workspace check over the protocol: every manuscript on disk is linted, build and hidden folders are not. */
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -44,5 +45,32 @@ describe('protocol: checking every manuscript in the workspace', function () {
     assert.deepStrictEqual(published.get(notes), []);
     assert.strictEqual(published.has(vendored), false, 'node_modules is not checked');
     assert.strictEqual(published.has(hidden), false, 'hidden folders are not checked');
+  });
+
+  it('skips FIFOs and links out of the workspace, and finishes although a manuscript names a FIFO bibliography', async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'secretome-outside-'));
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'secretome-unsafe-'));
+    let unsafeClient: LspClient | undefined;
+    try {
+      fs.writeFileSync(path.join(outside, 'secret.md'), 'Secretome gels speed up the closure of burn wounds.\n');
+      fs.symlinkSync(path.join(outside, 'secret.md'), path.join(workspace, 'linked.md'));
+      execFileSync('mkfifo', [path.join(workspace, 'pipe.md')]);
+      execFileSync('mkfifo', [path.join(workspace, 'refs.bib')]);
+      const draft = path.join(workspace, 'draft.md');
+      fs.writeFileSync(draft, '---\nbibliography: refs.bib\n---\n\nSee [@nobody1999].\n');
+      unsafeClient = await startClient({}, workspace);
+      const result = (await unsafeClient.connection.sendRequest('workspace/executeCommand', {
+        command: 'secretome.server.checkWorkspace',
+        arguments: [],
+      })) as { files: number; findings: number };
+      assert.strictEqual(result.files, 1);
+      const published = unsafeClient.published();
+      assert.deepStrictEqual([...published.keys()], [pathToFileURL(draft).href]);
+      assert.deepStrictEqual(published.get(pathToFileURL(draft).href)?.map((diagnostic) => diagnostic.code), ['unknown-citation', 'unread-bibliography']);
+    } finally {
+      await unsafeClient?.stop();
+      fs.rmSync(workspace, { recursive: true, force: true });
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

@@ -3,12 +3,13 @@
  * Its SARIF is validated against the subset of the SARIF 2.1.0 schema it writes (test/fixtures/lint).
  */
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { runCli, type CliIo } from '../../server/src/cli';
+import { NodeFileSystem } from '../../server/src/workspace/nodeFileSystem';
 
 const root = path.resolve(__dirname, '../..');
 const cli = path.join(root, 'dist/cli.js');
@@ -26,19 +27,28 @@ function run(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function inProcess(args: string[], files: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    readFile: (file) => {
-      if (!(file in files)) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
-      return files[file];
-    },
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-  };
-  const code = runCli(args, io);
-  return { code, stdout, stderr };
+/** Runs the linter in a fresh temporary folder holding `files` (by path from it), on the real, safe file system. */
+async function inProcess(args: string[], files: Record<string, string> = {}, prepare?: (folder: string) => void) {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'secretome-cli-'));
+  try {
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+      fs.writeFileSync(path.join(folder, name), text);
+    }
+    prepare?.(folder);
+    let stdout = '';
+    let stderr = '';
+    const io: CliIo = {
+      cwd: folder,
+      fileSystem: (scope) => new NodeFileSystem(scope),
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+    };
+    const code = await runCli(args, io);
+    return { code, stdout, stderr };
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 describe('secretome-lint (dist/cli.js)', () => {
@@ -88,14 +98,14 @@ describe('secretome-lint (dist/cli.js)', () => {
     assert.strictEqual(results.find((r) => r.ruleId === 'noncanonical-term')?.level, 'note');
   });
 
-  it('exits 0 on a clean file and 2 on a missing one, still linting the others', () => {
+  it('exits 0 on a clean file and 2 on a missing one, still linting the others', async () => {
     const clean = path.join(os.tmpdir(), `secretome-clean-${process.pid}.md`);
     fs.writeFileSync(clean, 'FGF encourages the proliferation of stem cells [27].\n');
     try {
       assert.deepStrictEqual(run(clean), { code: 0, stdout: '', stderr: '' });
       const mixed = run('no/such/file.md', draft);
       assert.strictEqual(mixed.code, 2);
-      assert.match(mixed.stderr, /cannot read no\/such\/file\.md: ENOENT/);
+      assert.match(mixed.stderr, /^secretome-lint: no\/such\/file\.md does not exist$/m);
       assert.strictEqual(mixed.stdout.trim().split('\n').length, 8);
     } finally {
       fs.unlinkSync(clean);
@@ -103,35 +113,51 @@ describe('secretome-lint (dist/cli.js)', () => {
   });
 });
 
+describe('secretome-lint (dist/cli.js): unsafe bibliography names', () => {
+  it('a FIFO named as a bibliography neither hangs the linter nor is read, and the run ends', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'secretome-cli-fifo-'));
+    try {
+      execFileSync('mkfifo', [path.join(folder, 'refs.bib')]);
+      fs.writeFileSync(path.join(folder, 'a.md'), '---\nbibliography: refs.bib\n---\n\nSee [@nobody1999].\n');
+      const result = spawnSync(process.execPath, [cli, 'a.md'], { cwd: folder, encoding: 'utf8', timeout: 15000 });
+      assert.strictEqual(result.signal, null, 'the linter finished by itself');
+      assert.strictEqual(result.status, 1);
+      assert.match(result.stderr, /^secretome-lint: note: a\.md:2:15: Bibliography not read: refs\.bib is not a regular file/);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('secretome-lint: arguments and inputs (in process)', () => {
-  it('usage errors exit 2 with a message', () => {
+  it('usage errors exit 2 with a message', async () => {
     for (const args of [[], ['--format', 'xml', 'a.md'], ['--disable', 'no-such-rule', 'a.md'], ['--bogus', 'a.md'], ['--max-diagnostics', '0', 'a.md']]) {
-      const result = inProcess(args);
+      const result = (await inProcess(args));
       assert.strictEqual(result.code, 2, args.join(' '));
       assert.match(result.stderr, /^secretome-lint: .+\nUsage:/);
     }
   });
 
-  it('--help prints usage and exits 0', () => {
-    const result = inProcess(['--help']);
+  it('--help prints usage and exits 0', async () => {
+    const result = (await inProcess(['--help']));
     assert.strictEqual(result.code, 0);
     assert.match(result.stdout, /^Usage: secretome-lint/);
   });
 
-  it('reads the language from the extension', () => {
+  it('reads the language from the extension', async () => {
     const text = 'The secretome accelerates wound healing \\cite{nobody1999}.';
-    assert.match(inProcess(['a.tex'], { 'a.tex': text }).stdout, /^a\.tex:1:47 error unknown-citation/);
-    assert.match(inProcess(['a.txt'], { 'a.txt': text }).stdout, /^a\.txt:1:1 warning unsupported-claim /, 'plain text has no \\cite');
+    assert.match((await inProcess(['a.tex'], { 'a.tex': text })).stdout, /^a\.tex:1:47 error unknown-citation/);
+    assert.match((await inProcess(['a.txt'], { 'a.txt': text })).stdout, /^a\.txt:1:1 warning unsupported-claim /, 'plain text has no \\cite');
   });
 
-  it('--disable turns a rule off', () => {
+  it('--disable turns a rule off', async () => {
     const files = { 'a.md': 'Earlier work cited [55].' };
-    assert.strictEqual(inProcess(['a.md'], files).code, 1);
-    assert.deepStrictEqual(inProcess(['--disable', 'unknown-citation', 'a.md'], files), { code: 0, stdout: '', stderr: '' });
+    assert.strictEqual((await inProcess(['a.md'], files)).code, 1);
+    assert.deepStrictEqual((await inProcess(['--disable', 'unknown-citation', 'a.md'], files)), { code: 0, stdout: '', stderr: '' });
   });
 
-  it('skips a binary file with a clear message and exit 2', () => {
-    const result = inProcess(['blob.md', 'a.md'], { 'blob.md': 'PK\u0003\u0004\u0000\u0000binary', 'a.md': 'Earlier work cited [55].' });
+  it('skips a binary file with a clear message and exit 2', async () => {
+    const result = (await inProcess(['blob.md', 'a.md'], { 'blob.md': 'PK\u0003\u0004\u0000\u0000binary', 'a.md': 'Earlier work cited [55].' }));
     assert.strictEqual(result.code, 2);
     assert.match(result.stderr, /blob\.md looks like a binary file/);
     assert.match(result.stdout, /^a\.md:1:21 error unknown-citation/);
@@ -140,33 +166,76 @@ describe('secretome-lint: arguments and inputs (in process)', () => {
   const bib = '@article{nobody1999,\n  title = {A paper the review does not cite},\n  year = {1999}\n}\n';
   const latex = 'The secretome accelerates wound healing \\cite{nobody1999}.';
 
-  it('--bib makes the keys of a BibTeX file known', () => {
-    assert.strictEqual(inProcess(['a.tex'], { 'a.tex': latex }).code, 1);
-    assert.deepStrictEqual(inProcess(['--bib', 'refs.bib', 'a.tex'], { 'a.tex': latex, 'refs.bib': bib }), { code: 0, stdout: '', stderr: '' });
+  it('--bib makes the keys of a BibTeX file known', async () => {
+    assert.strictEqual((await inProcess(['a.tex'], { 'a.tex': latex })).code, 1);
+    assert.deepStrictEqual((await inProcess(['--bib', 'refs.bib', 'a.tex'], { 'a.tex': latex, 'refs.bib': bib })), { code: 0, stdout: '', stderr: '' });
   });
 
-  it('reads the bibliographies a manuscript names, relative to it', () => {
+  it('reads the bibliographies a manuscript names, relative to it', async () => {
     const files = { 'thesis/a.tex': `${latex}\n\\bibliography{refs}`, 'thesis/refs.bib': bib };
-    assert.deepStrictEqual(inProcess(['thesis/a.tex'], files), { code: 0, stdout: '', stderr: '' });
+    assert.deepStrictEqual((await inProcess(['thesis/a.tex'], files)), { code: 0, stdout: '', stderr: '' });
     const markdown = '---\ntitle: Draft\nbibliography: refs.bib\n---\n\nThe secretome accelerates wound healing [@nobody1999].\n';
-    assert.deepStrictEqual(inProcess(['a.md'], { 'a.md': markdown, 'refs.bib': bib }), { code: 0, stdout: '', stderr: '' });
+    assert.deepStrictEqual((await inProcess(['a.md'], { 'a.md': markdown, 'refs.bib': bib })), { code: 0, stdout: '', stderr: '' });
     const listed = markdown.replace('bibliography: refs.bib', 'bibliography:\n  - refs.bib');
-    assert.strictEqual(inProcess(['a.md'], { 'a.md': listed, 'refs.bib': bib }).code, 0);
+    assert.strictEqual((await inProcess(['a.md'], { 'a.md': listed, 'refs.bib': bib })).code, 0);
   });
 
-  it('a missing named bibliography is a note; an unreadable --bib is an error', () => {
-    const missing = inProcess(['a.tex'], { 'a.tex': `${latex}\n\\addbibresource{gone.bib}` });
+  it('a missing named bibliography is a note; an unreadable --bib is an error', async () => {
+    const missing = (await inProcess(['a.tex'], { 'a.tex': `${latex}\n\\addbibresource{gone.bib}` }));
     assert.strictEqual(missing.code, 1, 'the key is still unknown');
-    assert.match(missing.stderr, /note: cannot read bibliography gone\.bib/);
-    const broken = inProcess(['--bib', 'broken.bib', 'a.tex'], { 'a.tex': latex, 'broken.bib': '@article{x, title={unclosed' });
+    assert.strictEqual(missing.stderr, 'secretome-lint: note: a.tex:2:17: Bibliography not read: gone.bib does not exist\n');
+    const broken = (await inProcess(['--bib', 'broken.bib', 'a.tex'], { 'a.tex': latex, 'broken.bib': '@article{x, title={unclosed' }));
     assert.strictEqual(broken.code, 2);
     assert.match(broken.stderr, /cannot parse bibliography broken\.bib/);
     assert.match(broken.stdout, /unknown-citation/, 'the manuscript is still linted');
   });
 
-  it('--max-diagnostics caps each file', () => {
+  it('never reads a bibliography outside the folders it was given: one note at the command, no content', async () => {
+    const text = `${latex}\n\\addbibresource{../../../../etc/passwd}\n\\bibliography{../outside}\n`;
+    const result = await inProcess(['paper/a.tex'], { 'paper/a.tex': text, 'outside.bib': bib.replace('nobody1999', 'elsewhere') }, (folder) =>
+      fs.symlinkSync('/etc/passwd', path.join(folder, 'paper', 'link.bib')),
+    );
+    const notes = result.stderr.trim().split('\n');
+    assert.strictEqual(notes.length, 1, result.stderr);
+    assert.match(notes[0], /^secretome-lint: note: paper\/a\.tex:2:17: Bibliography not read: \/etc\/passwd is outside the current folder and the manuscripts' folders; Secretome Writer reads only files inside them \(or given with --bib\)$/);
+    assert.match(result.stdout, /unknown-citation/);
+    assert.doesNotMatch(result.stdout + result.stderr, /root:/, 'nothing of /etc/passwd is shown');
+    const linked = await inProcess(['a.tex'], { 'a.tex': `${latex}\n\\addbibresource{link.bib}\n` }, (folder) =>
+      fs.symlinkSync('/etc/passwd', path.join(folder, 'link.bib')),
+    );
+    assert.match(linked.stderr, /^secretome-lint: note: a\.tex:2:17: Bibliography not read: link\.bib \(it leads to \/etc\/passwd\) is outside the current folder and the manuscripts' folders/);
+  });
+
+  it('refuses a FIFO, /dev/zero and /proc/self/fd/0 as bibliographies without hanging', async () => {
+    const text = `${latex}\n\\addbibresource{pipe.bib}\n\\addbibresource{/dev/zero}\n\\addbibresource{/proc/self/fd/0}\n`;
+    const result = await inProcess(['a.tex'], { 'a.tex': text }, (folder) => execFileSync('mkfifo', [path.join(folder, 'pipe.bib')]));
+    const notes = result.stderr.trim().split('\n');
+    assert.deepStrictEqual(
+      notes.map((note) => /a\.tex:(\d+):\d+: Bibliography not read: (\S+) is (not a regular file|outside)/.exec(note)?.slice(1)),
+      [['2', 'pipe.bib', 'not a regular file'], ['3', '/dev/zero', 'outside'], ['4', '/proc/self/fd/0', 'outside']],
+      result.stderr,
+    );
+    assert.strictEqual(result.code, 1, 'the manuscript is still linted');
+    const fifoManuscript = await inProcess(['pipe.md'], {}, (folder) => execFileSync('mkfifo', [path.join(folder, 'pipe.md')]));
+    assert.strictEqual(fifoManuscript.code, 2);
+    assert.match(fifoManuscript.stderr, /pipe\.md is not a regular file/);
+  });
+
+  it('reads the bibliographies of a LaTeX root for its chapter, and Manubot manual references', async () => {
+    const root = '\\documentclass{book}\n\\begin{document}\n\\include{chapters/one}\n\\bibliography{refs}\n\\end{document}\n';
+    const files = { 'main.tex': root, 'refs.bib': bib, 'chapters/one.tex': latex };
+    assert.deepStrictEqual(await inProcess(['chapters/one.tex'], files), { code: 0, stdout: '', stderr: '' });
+    const manubot = {
+      'content/01.intro.md': 'The secretome accelerates wound healing [@nobody1999].\n',
+      'content/metadata.yaml': 'title: A review\n',
+      'content/manual-references.json': JSON.stringify([{ id: 'nobody1999', type: 'article-journal', title: 'A paper', issued: { 'date-parts': [[1999]] } }]),
+    };
+    assert.deepStrictEqual(await inProcess(['content/01.intro.md'], manubot), { code: 0, stdout: '', stderr: '' });
+  });
+
+  it('--max-diagnostics caps each file', async () => {
     const text = Array.from({ length: 20 }, (_, i) => `Earlier work cited [${60 + i}].`).join('\n\n');
-    const lines = inProcess(['--max-diagnostics', '5', 'a.md'], { 'a.md': text }).stdout.trim().split('\n');
+    const lines = (await inProcess(['--max-diagnostics', '5', 'a.md'], { 'a.md': text })).stdout.trim().split('\n');
     assert.strictEqual(lines.length, 6);
     assert.match(lines[5], /too-many-diagnostics/);
   });

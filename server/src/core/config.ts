@@ -36,6 +36,11 @@ export interface Config {
    * keys are known citations besides the review's, complete in \cite{…} and [@…], and hover with their titles.
    */
   bibliography: BibliographyEntry[];
+  /**
+   * secretome.bibliographies: bibliography files (paths or globs, relative to the workspace folder) every manuscript
+   * uses besides those it names. The server may read them even outside the workspace: the user named them.
+   */
+  bibliographies: string[];
 }
 
 export interface BibliographyEntry {
@@ -56,6 +61,7 @@ export const defaultConfig: Config = {
     maxDiagnostics: 200,
   },
   bibliography: [],
+  bibliographies: [],
 };
 
 /** Fills the gaps in a partial config from the defaults, so callers may pass only what they change. */
@@ -70,6 +76,7 @@ export function resolveConfig(partial?: DeepPartial<Config>): Config {
       rules: { ...(partial?.lint?.rules as Record<string, Partial<RuleConfig>> | undefined) },
     },
     bibliography: (partial?.bibliography as BibliographyEntry[] | undefined) ?? defaultConfig.bibliography,
+    bibliographies: (partial?.bibliographies as string[] | undefined) ?? defaultConfig.bibliographies,
   };
 }
 
