@@ -73,6 +73,9 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
     await page.goto(workbenchUrl(server, workspace));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     mkdirSync(resultsDir, { recursive: true });
+    // Typing tests read the widget within a key or two, so the server must be up before any of them (in any order).
+    await openFile('citations.md');
+    await serverReady().waitFor({ timeout: 60_000 });
   });
 
   after(async () => {
@@ -93,6 +96,7 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
     await openFile('citations.md');
     // The status item starts as "Secretome" with a spinner and stays in the status bar once the server runs.
     await page.locator('.statusbar-item', { hasText: 'Secretome' }).first().waitFor({ timeout: uiTimeoutMs });
+    await serverReady().waitFor({ timeout: uiTimeoutMs });
   });
 
   for (const file of typingFiles) {
@@ -237,6 +241,11 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
     // Its references: the review cites TGF-β's role in the niche with [30-31].
     assert.match(text, /\b30\b/, text);
   });
+
+  /** The status item in its ready state (the beaker icon; a spinner while the server starts). */
+  function serverReady() {
+    return page.locator('.statusbar-item', { hasText: 'Secretome' }).locator('.codicon-beaker').first();
+  }
 
   /** Moves to the end of the open document and starts a new paragraph there (a blank line first unless empty). */
   async function startNewParagraph() {
