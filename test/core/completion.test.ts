@@ -205,3 +205,74 @@ describe('completion: keys from the writer own bibliography', () => {
     assert.ok(!items.some((item) => item.detail === 'From your bibliography'));
   });
 });
+
+/**
+ * VS Code asks again while the user types only if the last answer was incomplete; a complete empty answer closes the
+ * list for good. So every prefix of what a person types must answer with a list that stays open.
+ */
+describe('completion while typing: every answer keeps the list open', () => {
+  const sentence = 'Cord and pulp stromal cells secrete distinct metabolomic profiles ';
+  const prefixesOf = (text: string, from = 1) => Array.from({ length: text.length - from + 1 }, (_, i) => text.slice(0, from + i));
+
+  for (const languageId of ['markdown', 'latex', 'plaintext']) {
+    for (const typed of prefixesOf('[Caseiro')) {
+      it(`${languageId}: "${typed}" answers a non-empty, incomplete list${typed.length >= 4 ? ' with 45 first' : ''}`, () => {
+        const { list, labels } = complete(`${sentence}${typed}|`, languageId);
+        assert.ok(labels.length > 0, 'no items: the suggest widget would not be visible');
+        assert.strictEqual(list.isIncomplete, true, 'a complete answer stops VS Code asking as the query grows');
+        if (typed.length >= '[Cas'.length) assert.strictEqual(labels[0], '45', `order was ${labels.slice(0, 5).join(', ')}`);
+      });
+    }
+  }
+
+  for (const typed of prefixesOf('\\cite{caseiro')) {
+    it(`latex: "${typed}" answers a list VS Code keeps open${typed.length >= '\\cite{cas'.length ? ' with caseiro2019 first' : ''}`, () => {
+      const { list, labels } = complete(`Profiles differ between sources ${typed}|`, 'latex');
+      assert.ok(labels.length > 0 || list.isIncomplete, `complete and empty at ${typed}`);
+      if (typed.includes('{')) assert.ok(labels.length > 0 && list.isIncomplete, `${labels.length} items, isIncomplete ${list.isIncomplete}`);
+      if (typed.length >= '\\cite{cas'.length) assert.strictEqual(labels[0], 'caseiro2019', `order was ${labels.slice(0, 5).join(', ')}`);
+    });
+  }
+
+  it('"[C" offers the references with an author, key or title word starting with "c", first authors first', () => {
+    const { list } = complete('Profiles differ between sources [C|');
+    assert.ok(list.items.length >= 5, `${list.items.length} items`);
+    for (const item of list.items) assert.match(String(item.documentation && (item.documentation as { value: string }).value), /\b[Cc]/);
+    // The first items are papers whose first author begins with C (Caseiro, Celis, Chouaib…).
+    assert.match(String(list.items[0].detail), /^C/, String(list.items[0].detail));
+    for (const item of list.items) assert.ok(item.filterText!.startsWith('C'), item.filterText);
+  });
+
+  it('ranks one-letter matches by the sentence among equally good ones', () => {
+    const cancer = complete('Secretomes of cancer cells may stimulate tumor growth and metastasis [C|').labels;
+    const wounds = complete('Secretome gels helped heal chronic skin wounds such as diabetic ulcers [C|').labels;
+    assert.notDeepStrictEqual(cancer.slice(0, 5), wounds.slice(0, 5));
+  });
+
+  it('"- [x" starting a list item is a task box, yet the list may still open if "[Xu…" follows', () => {
+    const { list } = complete('- [x|');
+    assert.ok(!list.items.some((item) => item.kind === 18));
+    assert.strictEqual(list.isIncomplete, true);
+  });
+
+  it('"[x" inside a sentence is a citation query like any other', () => {
+    const { list } = complete('As shown before [x|');
+    assert.strictEqual(list.isIncomplete, true);
+  });
+
+  it('a word that may still become a term keeps the list open; one that cannot closes it', () => {
+    for (const marked of ['Signalling through t|', 'Signalling through tg|', 'Signalling through tgf|', 'Released exo|']) {
+      assert.strictEqual(complete(marked).list.isIncomplete, true, marked);
+    }
+    for (const marked of ['The results wer|', 'Signalling through tgfx|']) {
+      const { list } = complete(marked);
+      assert.deepStrictEqual([list.isIncomplete, list.items.length], [false, 0], marked);
+    }
+  });
+
+  it('"tgf" in Markdown, LaTeX and plain text offers TGF-β first', () => {
+    for (const languageId of ['markdown', 'latex', 'plaintext']) {
+      assert.strictEqual(complete('Signalling through tgf|', languageId).labels[0], 'TGF-β', languageId);
+    }
+  });
+});

@@ -45,6 +45,8 @@ export interface LspClient {
   change(uri: string, version: number, text: string): Promise<void>;
   close(uri: string): Promise<void>;
   completion(uri: string, position: Position): Promise<CompletionItem[]>;
+  /** The whole answer, with isIncomplete (a bare array or null counts as a complete list, as VS Code reads it). */
+  completionList(uri: string, position: Position): Promise<CompletionList>;
   hover(uri: string, position: Position): Promise<Hover | null>;
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<(CodeAction | Command)[]>;
   /** Resolves with the first diagnostics published for the uri (at or after the given version). */
@@ -114,6 +116,13 @@ export async function startClient(settings: Record<string, unknown> = {}, worksp
         | CompletionItem[]
         | null;
       return Array.isArray(result) ? result : result?.items ?? [];
+    },
+    async completionList(uri, position) {
+      const result = (await connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as
+        | CompletionList
+        | CompletionItem[]
+        | null;
+      return Array.isArray(result) ? { isIncomplete: false, items: result } : result ?? { isIncomplete: false, items: [] };
     },
     hover: (uri, position) => connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }),
     async codeActions(uri, range, diagnostics) {

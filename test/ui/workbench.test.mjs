@@ -3,7 +3,9 @@
 // filtering and sorting keep the server's ranking, and that accepting a suggestion writes what the server chose.
 //
 // Run: npm run test:ui   (mocha with the counting reporter; ends with `ui: N passed, N failed`)
-// Screenshots: test-results/ui-*.png (their paths are printed).
+// Suggestions are never asked for with Ctrl+Space: the tests type key by key (test/ui/typing.mjs), as a person does,
+// and read the suggest widget after every key.
+// Screenshots: test-results/ui/*.png, one per test and one per typing step (their paths are printed).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -18,13 +20,22 @@ import {
   writeUserSettings,
 } from '../../scripts/codeServer.mjs';
 import { askServerForCompletions } from './serverOrder.mjs';
+import { stepScreenshot, suggestRows, typeLikeAPerson, waitForRows } from './typing.mjs';
 
 const vsixPath = path.join(projectRoot, 'secretome-writer.vsix');
-const resultsDir = path.join(projectRoot, 'test-results');
+const resultsDir = path.join(projectRoot, 'test-results', 'ui');
 const fixturesDir = path.join(projectRoot, 'test', 'fixtures', 'editor');
 /** Every wait in the workbench polls up to this long; a cold extension host starts in a few seconds. */
 const uiTimeoutMs = 30_000;
 const modifier = 'Control';
+/** Empty manuscripts the typing tests write in, one per language the extension serves. */
+const typingFiles = ['typing.md', 'typing.tex', 'typing.txt'];
+
+/** The review's wound-healing references are 11-18. */
+function isWoundReference(label) {
+  const number = Number(label);
+  return number >= 11 && number <= 18;
+}
 
 describe('the packaged extension in VS Code (code-server + Chromium)', function () {
   // Each test polls with its own deadlines; this only stops a hung step from holding CI.
@@ -45,6 +56,7 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
     const workspace = path.join(sandbox.root, 'manuscripts');
     cpSync(fixturesDir, workspace, { recursive: true });
     writeFileSync(path.join(workspace, 'ranking.md'), '');
+    for (const name of typingFiles) writeFileSync(path.join(workspace, name), '');
     // No wrapping: one rendered line per document line, so the test can read back what it typed.
     writeUserSettings(sandbox, {
       'workbench.editor.enablePreview': false,
@@ -61,6 +73,9 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
     await page.goto(workbenchUrl(server, workspace));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     mkdirSync(resultsDir, { recursive: true });
+    // Typing tests read the widget within a key or two, so the server must be up before any of them (in any order).
+    await openFile('citations.md');
+    await serverReady().waitFor({ timeout: 60_000 });
   });
 
   after(async () => {
@@ -72,7 +87,7 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
   afterEach(async function () {
     if (!page) return;
     const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
-    const file = path.join(resultsDir, `ui-${name}.png`);
+    const file = path.join(resultsDir, `${name}.png`);
     await page.screenshot({ path: file }).catch(() => undefined);
     console.log(`      screenshot: ${file}`);
   });
@@ -81,28 +96,95 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
     await openFile('citations.md');
     // The status item starts as "Secretome" with a spinner and stays in the status bar once the server runs.
     await page.locator('.statusbar-item', { hasText: 'Secretome' }).first().waitFor({ timeout: uiTimeoutMs });
+    await serverReady().waitFor({ timeout: uiTimeoutMs });
   });
 
-  it('suggests reference 45 first for "[Caseiro" and Enter writes "[45"', async () => {
-    await openFile('citations.md');
-    await page.keyboard.press(`${modifier}+End`);
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('Cord and pulp stromal cells secrete distinct metabolomic profiles [Caseiro', { delay: 15 });
-    await page.keyboard.press('Escape'); // close any suggestion opened while typing, then ask explicitly
-    await page.keyboard.press(`${modifier}+Space`);
+  for (const file of typingFiles) {
+    it(`typing "[Caseiro" in ${file} shows the list from "[C" on, 45 first from "[Cas" on, and Enter writes "[45"`, async () => {
+      await openFile(file);
+      await startNewParagraph();
+      const sentence = 'Cord and pulp stromal cells secrete distinct metabolomic profiles ';
+      await typeLikeAPerson(page, sentence);
+      const prefix = file.replace('.', '-');
+      let step = 0;
+      const seen = [];
+      await typeLikeAPerson(page, '[Caseiro', async (typed) => {
+        const leads45 = typed.length >= '[Cas'.length;
+        const { rows, ok } = await waitForRows(page, (shown) => shown.length > 0 && (!leads45 || shown[0].label === '45'));
+        const shot = stepScreenshot(resultsDir, prefix, ++step, typed);
+        await page.screenshot({ path: shot });
+        seen.push(`${typed}: ${rows.slice(0, 4).map((row) => row.label).join(' ') || '(no list)'}`);
+        assert.ok(
+          ok,
+          `after typing ${JSON.stringify(typed)} the suggest widget ${rows.length === 0 ? 'is closed' : `shows ${rows.map((row) => row.label).slice(0, 5).join(', ')} first`}` +
+            `${leads45 ? ' (45 should lead)' : ''}; screenshot ${shot}\n      ${seen.join('\n      ')}`,
+        );
+      });
+      console.log(`      ${seen.join(' | ')}`);
+      await page.keyboard.press('Enter');
+      const line = await expectCurrentLine(
+        (text) => text.includes('profiles [45') && !text.includes('Caseiro'),
+        'the sentence ending in "[45"',
+      );
+      console.log(`      line: ${JSON.stringify(line)}`);
+    });
+  }
 
-    const firstRow = page.locator('.suggest-widget .monaco-list-row[data-index="0"]');
-    await firstRow.waitFor({ state: 'visible', timeout: uiTimeoutMs });
-    const firstLabel = (await firstRow.locator('.label-name').first().innerText()).trim();
-    const rowCount = await page.locator('.suggest-widget .monaco-list-row').count();
-    const shot = path.join(resultsDir, 'ui-suggestions-open.png');
+  it('a sentence about skin wounds, then "[", puts a wound-healing reference (11-18) first', async () => {
+    await openFile('typing.md');
+    await startNewParagraph();
+    await typeLikeAPerson(page, 'Secretome gels helped heal chronic skin wounds such as diabetic ulcers [');
+    const { rows, ok } = await waitForRows(page, (shown) => shown.length > 4 && isWoundReference(shown[0].label));
+    const shot = path.join(resultsDir, 'md-wound-sentence.png');
     await page.screenshot({ path: shot });
-    console.log(`      first suggestion: ${JSON.stringify(firstLabel)} (${rowCount} rows shown); screenshot: ${shot}`);
-    assert.ok(firstLabel.startsWith('45'), `first suggestion is ${JSON.stringify(firstLabel)}`);
-
+    console.log(`      first rows: ${rows.slice(0, 5).map((row) => row.label).join(', ')}; screenshot: ${shot}`);
+    assert.ok(ok, `the widget shows ${JSON.stringify(rows.slice(0, 5).map((row) => row.label))}`);
     await page.keyboard.press('Enter');
-    await expectCurrentLine((line) => line.includes('profiles [45') && !line.includes('[Caseiro'), 'a line with "[45"');
+    await expectCurrentLine((text) => new RegExp(`ulcers \\[${rows[0].label}`).test(text), `"[${rows[0].label}" written`);
+  });
+
+  it('typing "\\cite{cas" in LaTeX offers caseiro2019 first, and Enter writes it', async () => {
+    await openFile('typing.tex');
+    await startNewParagraph();
+    await typeLikeAPerson(page, 'Profiles differ between sources ');
+    let step = 0;
+    await typeLikeAPerson(page, '\\cite{cas', async (typed) => {
+      if (!typed.includes('{')) return;
+      const leads = typed.endsWith('cas');
+      const { rows, ok } = await waitForRows(page, (shown) => shown.length > 0 && (!leads || shown[0].label === 'caseiro2019'));
+      const shot = stepScreenshot(resultsDir, 'tex-cite', ++step, typed);
+      await page.screenshot({ path: shot });
+      assert.ok(ok, `after ${JSON.stringify(typed)} the widget shows ${JSON.stringify(rows.slice(0, 5).map((row) => row.label))}`);
+    });
+    await page.keyboard.press('Enter');
+    await expectCurrentLine((text) => text.includes('sources \\cite{caseiro2019') && !text.includes('{cas}'), 'the key written');
+  });
+
+  it('typing "tgf" in Markdown prose offers TGF-β, and Enter writes it', async () => {
+    await openFile('typing.md');
+    await startNewParagraph();
+    await typeLikeAPerson(page, 'Signalling through ');
+    await typeLikeAPerson(page, 'tgf');
+    const { rows, ok } = await waitForRows(page, (shown) => shown[0]?.label === 'TGF-β');
+    const shot = path.join(resultsDir, 'md-term-tgf.png');
+    await page.screenshot({ path: shot });
+    console.log(`      rows: ${rows.map((row) => row.label).join(', ')}; screenshot: ${shot}`);
+    assert.ok(ok, `the widget shows ${JSON.stringify(rows.map((row) => row.label))}`);
+    await page.keyboard.press('Enter');
+    await expectCurrentLine((text) => text.includes('Signalling through TGF-β') && !text.includes('tgf'), '"TGF-β" written');
+  });
+
+  it('ordinary Markdown prose opens no suggestion list (no word or snippet suggestions)', async () => {
+    await openFile('typing.md');
+    await startNewParagraph();
+    const opened = [];
+    await typeLikeAPerson(page, 'Cells were imaged and the code is linked in bold', async (typed) => {
+      await page.waitForTimeout(60); // let a list that would open, open
+      const rows = await suggestRows(page);
+      if (rows.length > 0) opened.push(`${JSON.stringify(typed.split(' ').pop())} → ${rows.map((row) => row.label).join(', ')}`);
+    });
+    await page.screenshot({ path: path.join(resultsDir, 'md-plain-prose.png') });
+    assert.deepEqual(opened, [], `lists opened while typing prose:\n${opened.join('\n')}`);
   });
 
   it("shows a sentence's ranked references in the server's order, not VS Code's", async () => {
@@ -110,9 +192,8 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
     // sortText, so this fails if the items' filter or sort texts stop carrying the server's ranking.
     await openFile('ranking.md');
     const sentence = 'Exosomes, microvesicles and apoptotic bodies transport proteins, lipids and nucleic acids between cells [';
+    // The `[` trigger character opens the list, as it does for a person typing.
     await page.keyboard.type(sentence, { delay: 10 });
-    await page.keyboard.press('Escape');
-    await page.keyboard.press(`${modifier}+Space`);
     const rows = page.locator('.suggest-widget .monaco-list-row');
     await rows.nth(4).waitFor({ state: 'visible', timeout: uiTimeoutMs });
     const shown = [];
@@ -120,7 +201,7 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
       const row = page.locator(`.suggest-widget .monaco-list-row[data-index="${index}"] .label-name`).first();
       shown.push((await row.innerText()).trim());
     }
-    await page.screenshot({ path: path.join(resultsDir, 'ui-ranked-suggestions.png') });
+    await page.screenshot({ path: path.join(resultsDir, 'ranked-suggestions.png') });
 
     // The same document, asked of the language server directly over LSP (as another editor would).
     const line = await expectCurrentLine((text) => text.startsWith(sentence), 'the typed sentence');
@@ -161,6 +242,22 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
     assert.match(text, /\b30\b/, text);
   });
 
+  /** The status item in its ready state (the beaker icon; a spinner while the server starts). */
+  function serverReady() {
+    return page.locator('.statusbar-item', { hasText: 'Secretome' }).locator('.codicon-beaker').first();
+  }
+
+  /** Moves to the end of the open document and starts a new paragraph there (a blank line first unless empty). */
+  async function startNewParagraph() {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(`${modifier}+End`);
+    const line = await expectCurrentLine(() => true, 'any line');
+    if (line.trim() !== '') {
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+    }
+  }
+
   /** Opens a workspace file with Quick Open, typed like a user does. */
   async function openFile(name) {
     await page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
@@ -168,7 +265,10 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: uiTimeoutMs });
     await page.keyboard.type(name, { delay: 10 });
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: uiTimeoutMs });
+    // The list first shows recent files; Enter only once the filtered list has this file on top.
+    await page
+      .locator('.quick-input-widget .monaco-list-row[data-index="0"]', { hasText: name })
+      .waitFor({ timeout: uiTimeoutMs });
     await page.keyboard.press('Enter');
     await page.locator(`.tab.active[aria-label^="${name}"]`).waitFor({ timeout: uiTimeoutMs });
     await page.locator('.monaco-editor textarea, .monaco-editor .native-edit-context').first().focus();

@@ -109,9 +109,15 @@ function numericContext(before: string, language: ManuscriptLanguage): CitationC
     return { ...base, queryStart: rangeEndStart, rangeFrom: Number(range[1]), numberPrefix: range[2] || undefined };
   }
   if (/^\d*$/.test(query)) return { ...base, queryStart, numberPrefix: query || undefined };
-  // A single letter is too little to search on, and `[x` is a task box more often than a citation.
-  if (query.length >= 2 && query.length <= 60 && textQueryPattern.test(query)) {
+  // `- [x` at the start of a list item is a task box; anywhere else one letter already starts a search (`[C`).
+  if (/^[xX]$/.test(query) && isListItemStart(before.slice(0, open))) return undefined;
+  if (query.length >= 1 && query.length <= 60 && textQueryPattern.test(query)) {
     return { ...base, queryStart, textQuery: query };
   }
   return undefined;
+}
+
+/** Whether the text before a bracket is only a list marker: `- `, `* `, `+ `, `1. `, `2) `. */
+function isListItemStart(beforeBracket: string): boolean {
+  return /^\s*(?:[-*+]|\d+[.)])\s+$/.test(beforeBracket);
 }

@@ -38,11 +38,21 @@ export function doComplete(context: FeatureContext, position: Position): Complet
     if (!config.completion.citations) return emptyList();
     return completeCitation(context, citation, beforeStart, offset);
   }
+  // Whatever the answer here, more typing may open a citation (`[x` becoming `[Xu`) or grow a term (`tg` → `tgf`).
+  const mayChange =
+    openBracketOnLine.test(before) ||
+    (context.manuscript.language === 'latex' && latexCommandBeingTyped.test(before)) ||
+    (config.completion.terms && termCouldFollow(context, before));
   if (config.completion.terms && isInProse(context, offset)) {
-    return { isIncomplete: false, items: completeTerms(context, before, offset) };
+    return { isIncomplete: mayChange, items: completeTerms(context, before, offset) };
   }
-  return emptyList();
+  return { isIncomplete: mayChange, items: [] };
 }
+
+/** An unclosed `[` or `{` before the cursor on this line: typing on may make it a citation. */
+const openBracketOnLine = /[[{][^\]}\n]*$/;
+/** `\ci`, `\paren`…: a LaTeX command being typed may become a cite command. */
+const latexCommandBeingTyped = /\\[A-Za-z]*$/;
 
 /**
  * A bracket or `@` counts only in prose, not in code, math or comments. LaTeX cite commands are markup, so there the
@@ -196,6 +206,25 @@ function completeTerms(context: FeatureContext, before: string, offset: number):
       newText: term.canonical,
     },
   }));
+}
+
+/**
+ * Whether typing more letters could make the text before the cursor begin a term's spelling: the list must then stay
+ * open (isIncomplete), because VS Code only asks again for an incomplete list.
+ */
+function termCouldFollow(context: FeatureContext, before: string): boolean {
+  return context.dataset.terms.some((term) =>
+    spellingsOf(term).some((spelling) => {
+      const lowerSpelling = spelling.toLowerCase();
+      for (let length = Math.min(spelling.length - 1, before.length); length >= 1; length--) {
+        const start = before.length - length;
+        if (start > 0 && /[\p{L}\p{N}_-]/u.test(before[start - 1])) continue;
+        const typed = before.slice(start);
+        if (/^\p{L}/u.test(typed) && lowerSpelling.startsWith(typed.toLowerCase())) return true;
+      }
+      return false;
+    }),
+  );
 }
 
 function spellingsOf(term: DatasetTerm): string[] {

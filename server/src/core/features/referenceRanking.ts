@@ -94,6 +94,8 @@ interface TokenIndex {
   fuse: Fuse<string>;
   /** For each token, the references it occurs in and the best (lowest) field penalty there. */
   references: Map<string, Map<number, number>>;
+  /** The tokens that begin with a letter (cached per letter: typing `[C` asks on every keystroke). */
+  singleLetter(letter: string): string[];
 }
 
 const tokenIndexes = new WeakMap<Dataset, TokenIndex>();
@@ -106,11 +108,15 @@ const tokenIndexes = new WeakMap<Dataset, TokenIndex>();
 function searchReferences(dataset: Dataset, query: string): Map<number, number> {
   const index = tokenIndexFor(dataset);
   const words = searchWords(query);
+  // One letter typed (`[C`) is only the start of a word: offer the references with a word that begins with it.
+  if (words.length === 0) words.push(...firstLetterOf(query));
   let result: Map<number, number> | undefined;
   for (const word of words) {
     const best = new Map<number, number>();
     for (const match of matchingTokens(index, word)) {
       for (const [number, penalty] of index.references.get(match.token)!) {
+        // One letter names a paper by its authors, key or title; topics and "cited for" words would match them all.
+        if (word.length === 1 && penalty > fieldPenalty.title) continue;
         const score = match.score + penalty;
         if (score < (best.get(number) ?? Infinity)) best.set(number, score);
       }
@@ -136,9 +142,17 @@ function searchReferences(dataset: Dataset, query: string): Map<number, number> 
  * when none does is the word taken for a typo and matched fuzzily, which costs a Fuse.js pass over every word.
  */
 function matchingTokens(index: TokenIndex, word: string): { token: string; score: number }[] {
+  // A single letter is too short to be a typo of anything: begin-with matches only.
+  if (word.length === 1) return index.singleLetter(word).map((token) => ({ token, score: 0 }));
   const prefixed = index.tokens.filter((token) => token.startsWith(word)).map((token) => ({ token, score: 0 }));
   if (prefixed.length > 0) return prefixed;
   return index.fuse.search(word).map((match) => ({ token: match.item, score: match.score ?? 0 }));
+}
+
+/** The query's only letter, folded like searchWords, when the query is a single letter (or nothing). */
+function firstLetterOf(query: string): string[] {
+  const folded = query.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return /^\p{L}$/u.test(folded) ? [folded] : [];
 }
 
 /** The words a search compares: accents folded, lower case, two characters or more. */
@@ -174,7 +188,13 @@ function tokenIndexFor(dataset: Dataset): TokenIndex {
   }
   const tokens = [...references.keys()];
   const fuse = new Fuse(tokens, { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 2 });
-  index = { tokens, fuse, references };
+  const byLetter = new Map<string, string[]>();
+  const singleLetter = (letter: string) => {
+    let found = byLetter.get(letter);
+    if (!found) byLetter.set(letter, (found = tokens.filter((token) => token.startsWith(letter))));
+    return found;
+  };
+  index = { tokens, fuse, references, singleLetter };
   tokenIndexes.set(dataset, index);
   return index;
 }
