@@ -81,7 +81,8 @@ async function insertCitation(): Promise<void> {
   if (!editor || !client) return;
   const params: ReferencesToPickParams = {
     textDocument: { uri: editor.document.uri.toString() },
-    position: client.code2ProtocolConverter.asPosition(editor.selection.active),
+    // The start of the selection: what goes before the inserted citation decides whether a space precedes it.
+    position: client.code2ProtocolConverter.asPosition(editor.selection.start),
   };
   const references = await client.sendRequest<PickableReferenceItem[]>(referencesToPickRequest, params);
   if (references.length === 0) {

@@ -28,7 +28,7 @@ import {
   type ReferencesToPickParams,
   type StatusParams,
 } from './protocol';
-import { findManuscripts, languageOfFile, maxManuscriptBytes } from './workspaceFiles';
+import { counted, describeWorkspaceCheck, findManuscripts, languageOfFile, maxManuscriptBytes, maxManuscripts } from './workspaceFiles';
 
 export interface ServerRuntime {
   /** Loads the review dataset; throws a DatasetError with a readable message if it is malformed. */
@@ -196,45 +196,61 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   /**
-   * Lints every manuscript in the workspace folders that is not open (open ones are linted as they change), with
-   * progress the user can cancel, and publishes their diagnostics so the Problems panel lists the whole project.
+   * Lints every manuscript in the workspace folders, open ones in their current text, with progress the user can
+   * cancel, and publishes their diagnostics so the Problems panel lists the whole project.
    */
   async function checkWorkspace(): Promise<CheckWorkspaceResult> {
-    const result: CheckWorkspaceResult = { files: 0, findings: 0 };
+    const result: CheckWorkspaceResult = { files: 0, findings: 0, skipped: 0, capped: false };
     if (!service) return result;
-    const files = (await Promise.all(workspaceFolders.map(findManuscripts))).flat();
+    const files: string[] = [];
+    for (const folder of workspaceFolders) {
+      const found = await findManuscripts(folder, maxManuscripts - files.length);
+      files.push(...found.files);
+      result.capped ||= found.capped;
+    }
     const progress = reportsProgress ? await connection.window.createWorkDoneProgress() : undefined;
-    progress?.begin('Secretome: checking manuscripts', 0, `${files.length} files`, true);
+    progress?.begin('Secretome: checking manuscripts', 0, counted(files.length, 'file'), true);
     for (const [index, file] of files.entries()) {
       if (progress?.token.isCancellationRequested) break;
       progress?.report(Math.round((index * 100) / files.length), file);
       const uri = URI.file(file).toString();
-      if (documents.get(uri)) continue;
-      let text: string;
-      try {
-        text = await runtime.files.read(file);
-      } catch (error) {
-        connection.console.warn(`[secretome] cannot read ${file}: ${messageOf(error)}`);
+      const open = documents.get(uri);
+      const document = open ?? (await documentOnDisk(file, uri));
+      if (!document) {
+        result.skipped++;
         continue;
       }
-      if (text.length > maxManuscriptBytes || text.includes('\u0000')) continue;
-      const document = TextDocument.create(uri, languageOfFile(file), 0, text);
       const config = await documentConfigFor(document);
       if (!lintsLanguage(document, config)) continue;
       const diagnostics = service.doValidate(document, config);
-      service.forget(uri);
+      // An open document keeps its parse for the next edit; one read from disk is forgotten at once.
+      if (!open) service.forget(uri);
       result.files++;
       result.findings += diagnostics.length;
-      void connection.sendDiagnostics({ uri, diagnostics });
+      void connection.sendDiagnostics(open ? { uri, version: open.version, diagnostics } : { uri, diagnostics });
     }
     progress?.done();
-    log(`checked ${result.files} manuscripts in the workspace: ${result.findings} findings`);
+    const summary = describeWorkspaceCheck(result);
+    log(`workspace: ${summary}`);
     // A notification, not a request: the user is told, and no answer is awaited from clients that have no message box.
-    void connection.sendNotification(ShowMessageNotification.type, {
-      type: MessageType.Info,
-      message: `Secretome Writer checked ${result.files} manuscript${result.files === 1 ? '' : 's'}: ${result.findings} finding${result.findings === 1 ? '' : 's'}.`,
-    });
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Secretome Writer ${summary}` });
     return result;
+  }
+
+  /** A manuscript that is not open, read from disk; undefined (and a log line) if it cannot be read or is not text. */
+  async function documentOnDisk(file: string, uri: string): Promise<TextDocument | undefined> {
+    let text: string;
+    try {
+      text = await runtime.files.read(file);
+    } catch (error) {
+      connection.console.warn(`[secretome] cannot read ${file}: ${messageOf(error)}`);
+      return undefined;
+    }
+    if (text.length > maxManuscriptBytes || text.includes('\u0000')) {
+      log(`skipped ${file}: ${text.length > maxManuscriptBytes ? 'larger than the limit' : 'binary'}`);
+      return undefined;
+    }
+    return TextDocument.create(uri, languageOfFile(file), 0, text);
   }
 
   function lintsLanguage(document: TextDocument, config: Config): boolean {
