@@ -53,6 +53,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let pullsConfiguration = false;
   let reportsProgress = false;
   let workspaceFolders: string[] = [];
+  /** Where the client keeps the rules documentation (initializationOptions.rulesDocumentation), for code links. */
+  let rulesDocumentation: string | undefined;
   const bibliographies = new BibliographyCache(runtime.files);
   const reportedProblems = new Set<string>();
 
@@ -63,6 +65,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
     reportsProgress = params.capabilities.window?.workDoneProgress === true;
     const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    rulesDocumentation = rulesDocumentationFrom(params.initializationOptions);
     workspaceFolders = folderUris.map((uri) => URI.parse(uri)).filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath);
     try {
       const dataset = runtime.loadDataset();
@@ -101,13 +104,19 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     for (const document of documents.all()) scheduleDiagnostics(document, 0);
   });
 
+  /** The client's settings (or the defaults) and where the rules are documented. */
+  function withClientOptions(config: Config): Config {
+    return rulesDocumentation ? { ...config, lint: { ...config.lint, rulesDocumentation } } : config;
+  }
+
   function configFor(uri: string): Promise<Config> {
-    if (!pullsConfiguration) return Promise.resolve(defaultConfig);
+    if (!pullsConfiguration) return Promise.resolve(withClientOptions(defaultConfig));
     let config = configs.get(uri);
     if (!config) {
       config = connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'secretome' })
-        .then(configFromSettings, () => defaultConfig);
+        .then(configFromSettings, () => defaultConfig)
+        .then(withClientOptions);
       configs.set(uri, config);
     }
     return config;
@@ -294,6 +303,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   documents.listen(connection);
+}
+
+/** A URI the client gave for the rules documentation; anything else is ignored (diagnostics then carry no link). */
+function rulesDocumentationFrom(options: unknown): string | undefined {
+  const value = options && typeof options === 'object' ? (options as Record<string, unknown>).rulesDocumentation : undefined;
+  return typeof value === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : undefined;
 }
 
 function messageOf(error: unknown): string {
