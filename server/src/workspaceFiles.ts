@@ -85,11 +85,11 @@ export function counted(count: number, noun: string): string {
   return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** One sentence or three for the message box and the log: "checked 2 manuscripts: 1 finding. Skipped 1 file (…)." */
+/** For the message box and the log: "checked 2 manuscripts: 1 finding. Skipped 1 file (…). Stopped at the limit…" */
 export function describeWorkspaceCheck(summary: WorkspaceCheckSummary): string {
   let text = `checked ${counted(summary.files, 'manuscript')}: ${counted(summary.findings, 'finding')}.`;
   if (summary.skipped > 0) {
-    text += ` Skipped ${counted(summary.skipped, 'file')} that could not be read, binary or over ${maxManuscriptBytes / 1024 / 1024} MB (see the log).`;
+    text += ` Skipped ${counted(summary.skipped, 'file')} (unreadable, binary or over ${maxManuscriptBytes / 1024 / 1024} MB; see the log).`;
   }
   if (summary.capped) text += ` Stopped at the limit of ${counted(maxManuscripts, 'file')}; the rest were not checked.`;
   return text;

@@ -81,7 +81,7 @@ describe('protocol: checking every manuscript in the workspace', function () {
     const { result, messages } = await checkWorkspace();
     assert.deepStrictEqual(result, { files: 2, findings: 2, skipped: 1, capped: false });
     assert.strictEqual(messages.length, 1);
-    assert.match(messages[0], /^Secretome Writer checked 2 manuscripts: 2 findings\. Skipped 1 file that could not be read, binary or over 5 MB/);
+    assert.strictEqual(messages[0], 'Secretome Writer checked 2 manuscripts: 2 findings. Skipped 1 file (unreadable, binary or over 5 MB; see the log).');
     assert.deepStrictEqual(client.published().get(quarto)?.map((diagnostic) => diagnostic.code), ['unsupported-claim']);
     assert.deepStrictEqual(client.published().get(rMarkdown)?.map((diagnostic) => diagnostic.code), ['unknown-citation']);
   });
