@@ -17,16 +17,19 @@ import {
   workbenchUrl,
   writeUserSettings,
 } from './codeServer.mjs';
+import { runQuietly, say } from './progress.mjs';
 
 const sampleSource = path.join(projectRoot, 'test', 'fixtures', 'editor', 'sample.md');
 const startDir = path.join(projectRoot, '.cache', 'start');
 const checkOnly = process.argv.includes('--check');
+const logDir = path.join(projectRoot, '.cache', 'logs');
 
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: projectRoot, stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error(`${command} ${args.join(' ')} failed`);
-    process.exit(result.status ?? 1);
+/** One step of the start, its output in .cache/logs/<name>.log (shown if it fails), a line when it starts and ends. */
+function run(label, logName, command, args) {
+  try {
+    runQuietly('start', label, command, args, { cwd: projectRoot, env: process.env, logFile: path.join(logDir, logName) });
+  } catch {
+    process.exit(1);
   }
 }
 
@@ -46,8 +49,8 @@ function hasDesktopCode() {
 }
 
 async function startDesktop({ folder, sample }) {
-  run(process.execPath, ['esbuild.mjs']);
-  console.log('Opening the sample manuscript in VS Code with Secretome Writer as the development extension (Ctrl+C to stop)…');
+  run('1/2 building the extension', 'build.log', process.execPath, ['esbuild.mjs']);
+  say('start', `2/2 opening the sample manuscript in VS Code with Secretome Writer as the development extension (Ctrl+C to stop)…`);
   const child = spawn(
     'code',
     ['--new-window', '--wait', `--extensionDevelopmentPath=${projectRoot}`, folder, sample],
@@ -60,8 +63,10 @@ async function startDesktop({ folder, sample }) {
 }
 
 async function startInCodeServer({ folder, sample }) {
-  ensureCodeServer(); // On first run this installs code-server (a few minutes) and says so.
-  run('npm', ['run', 'package']);
+  say('start', '1/4 code-server (a VS Code for the browser)…');
+  ensureCodeServer(); // On first run this installs it, a line per step, and says how long it takes.
+  say('start', '  ready');
+  run('2/4 building and packaging the extension (secretome-writer.vsix)', 'package.log', 'npm', ['run', 'package']);
 
   // A persistent profile in .cache/start keeps the user's settings between starts; the extension is reinstalled
   // from the fresh .vsix every time so it is always the code just built.
@@ -75,8 +80,10 @@ async function startInCodeServer({ folder, sample }) {
   mkdirSync(path.join(sandbox.userDataDir, 'User'), { recursive: true });
   mkdirSync(sandbox.extensionsDir, { recursive: true });
   if (!existsSync(path.join(sandbox.userDataDir, 'User', 'settings.json'))) writeUserSettings(sandbox);
+  say('start', '3/4 installing it into code-server…');
   installExtension(sandbox, path.join(projectRoot, 'secretome-writer.vsix'));
 
+  say('start', '4/4 starting code-server…');
   const port = process.env.PORT ? Number(process.env.PORT) : undefined;
   const server = await startCodeServer(sandbox, { port });
   const url = workbenchUrl(server, folder, [['openFile', server.remoteUri(sample)]]);

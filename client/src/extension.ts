@@ -1,5 +1,6 @@
 /**
  * The VS Code client: starts the bundled language server and forwards commands. All analysis is in the server.
+ * User-facing strings go through vscode.l10n.t (translations in l10n/bundle.l10n.<language>.json).
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -13,19 +14,22 @@ import {
   type StatusParams,
 } from '../../server/src/protocol';
 
-const documentSelector = ['markdown', 'latex', 'plaintext'].flatMap((language) => [
-  { scheme: 'file', language },
-  { scheme: 'untitled', language },
-]);
+/**
+ * Markdown and its dialects (Quarto, R Markdown), LaTeX and plain text; on disk, unsaved, or in a virtual workspace
+ * (GitHub Repositories). Not in diff or Git views, whose copies would list every finding twice.
+ */
+const documentSelector = ['markdown', 'quarto', 'rmd', 'latex', 'plaintext'].flatMap((language) =>
+  ['file', 'untitled', 'vscode-vfs'].map((scheme) => ({ scheme, language })),
+);
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Secretome Writer', { log: true });
   const status = vscode.window.createStatusBarItem('secretome.status', vscode.StatusBarAlignment.Right, 100);
-  status.name = 'Secretome Writer';
+  status.name = vscode.l10n.t('Secretome Writer');
   status.command = 'secretome.showOutput';
-  showStatus(status, { state: 'starting', message: 'Secretome Writer is starting' });
+  showStatus(status, { state: 'starting', message: vscode.l10n.t('Secretome Writer is starting') });
   status.show();
   context.subscriptions.push(output, status);
 
@@ -39,6 +43,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     outputChannel: output,
+    // The rules documentation ships inside the extension; each diagnostic's code links to its rule's section.
+    initializationOptions: { rulesDocumentation: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md').toString() },
     // Bibliographies decide which citation keys are known; the server re-lints when one changes.
     synchronize: { configurationSection: 'secretome', fileEvents: bibliographyWatcher },
   };
@@ -47,18 +53,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('secretome.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('secretome.restartServer', async () => {
-      showStatus(status, { state: 'starting', message: 'Secretome Writer is restarting' });
+      showStatus(status, { state: 'starting', message: vscode.l10n.t('Secretome Writer is restarting') });
       await client?.restart();
     }),
     vscode.commands.registerCommand('secretome.insertCitation', () => insertCitation()),
     vscode.commands.registerCommand('secretome.checkWorkspace', () => checkWorkspace()),
+    vscode.commands.registerCommand('secretome.openSample', () => openSample(context.extensionUri)),
     client.onNotification(statusNotification, (params: StatusParams) => showStatus(status, params)),
   );
 
   try {
     await client.start();
   } catch (error) {
-    showStatus(status, { state: 'error', message: `The server did not start: ${String(error)}` });
+    showStatus(status, { state: 'error', message: vscode.l10n.t('The server did not start: {0}', String(error)) });
     output.error(`the server did not start: ${String(error)}`);
   }
 }
@@ -81,18 +88,28 @@ async function insertCitation(): Promise<void> {
   if (!editor || !client) return;
   const params: ReferencesToPickParams = {
     textDocument: { uri: editor.document.uri.toString() },
-    position: client.code2ProtocolConverter.asPosition(editor.selection.active),
+    // The start of the selection: what goes before the inserted citation decides whether a space precedes it.
+    position: client.code2ProtocolConverter.asPosition(editor.selection.start),
   };
   const references = await client.sendRequest<PickableReferenceItem[]>(referencesToPickRequest, params);
   if (references.length === 0) {
-    void vscode.window.showInformationMessage('Secretome Writer: citations can be inserted in Markdown, LaTeX and plain-text documents.');
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Secretome Writer: citations can be inserted in Markdown, Quarto, R Markdown, LaTeX and plain-text documents.'),
+    );
     return;
   }
   const picked = await vscode.window.showQuickPick(
     references.map((reference) => ({ label: reference.label, detail: reference.detail, description: reference.description, reference })),
-    { placeHolder: 'Cite a reference of the review (those about this sentence first)', matchOnDescription: true, matchOnDetail: true },
+    { placeHolder: vscode.l10n.t('Cite a reference of the review (those about this sentence first)'), matchOnDescription: true, matchOnDetail: true },
   );
   if (picked) await editor.edit((edit) => edit.replace(editor.selection, picked.reference.insertText));
+}
+
+/** The walkthrough's sample manuscript, shipped in the extension, opened as an unsaved copy the user may edit freely. */
+async function openSample(extensionUri: vscode.Uri): Promise<void> {
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'docs', 'walkthrough', 'sample.md'));
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: new TextDecoder().decode(bytes) });
+  await vscode.window.showTextDocument(document);
 }
 
 function showStatus(item: vscode.StatusBarItem, params: StatusParams): void {

@@ -26,12 +26,9 @@ export type { PickableReference as PickableReferenceItem } from './core/features
 
 /**
  * Client → server, through workspace/executeCommand: lint every manuscript in the workspace folders, with progress,
- * and publish diagnostics for the files that are not open. Answers with what was checked. (The palette command
+ * and publish diagnostics for each (open ones in their current text). Answers with what was checked. (The palette command
  * `secretome.checkWorkspace` is the client's, so it exists before the server has started.)
  */
 export const checkWorkspaceCommand = 'secretome.server.checkWorkspace';
 
-export interface CheckWorkspaceResult {
-  files: number;
-  findings: number;
-}
+export type { WorkspaceCheckSummary as CheckWorkspaceResult } from './workspaceFiles';

@@ -34,7 +34,7 @@ import {
   type ReferencesToPickParams,
   type StatusParams,
 } from './protocol';
-import { findManuscripts, languageOfFile, maxManuscriptBytes } from './workspaceFiles';
+import { counted, describeWorkspaceCheck, findManuscripts, languageOfFile, maxManuscriptBytes, maxManuscripts } from './workspaceFiles';
 
 export interface ServerRuntime {
   /** Loads the review dataset; throws a DatasetError with a readable message if it is malformed. */
@@ -64,6 +64,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let workspaceFolders: string[] = [];
   const bibliographies = new BibliographyCache();
   const discoveryCache = new DiscoveryCache();
+  /** Where the client keeps the rules documentation (initializationOptions.rulesDocumentation), for code links. */
+  let rulesDocumentation: string | undefined;
   const reportedProblems = new Set<string>();
   /** Per document: the bibliographies it names that were not read, as warnings at the naming command. */
   const bibliographyDiagnostics = new Map<string, Diagnostic[]>();
@@ -75,6 +77,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
     reportsProgress = params.capabilities.window?.workDoneProgress === true;
     const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    rulesDocumentation = rulesDocumentationFrom(params.initializationOptions);
     workspaceFolders = folderUris.map((uri) => URI.parse(uri)).filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath);
     try {
       const dataset = runtime.loadDataset();
@@ -113,13 +116,19 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     for (const document of documents.all()) scheduleDiagnostics(document, 0);
   });
 
+  /** The client's settings (or the defaults) and where the rules are documented. */
+  function withClientOptions(config: Config): Config {
+    return rulesDocumentation ? { ...config, lint: { ...config.lint, rulesDocumentation } } : config;
+  }
+
   function configFor(uri: string): Promise<Config> {
-    if (!pullsConfiguration) return Promise.resolve(defaultConfig);
+    if (!pullsConfiguration) return Promise.resolve(withClientOptions(defaultConfig));
     let config = configs.get(uri);
     if (!config) {
       config = connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'secretome' })
-        .then(configFromSettings, () => defaultConfig);
+        .then(configFromSettings, () => defaultConfig)
+        .then(withClientOptions);
       configs.set(uri, config);
     }
     return config;
@@ -219,46 +228,64 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   /**
-   * Lints every manuscript in the workspace folders that is not open (open ones are linted as they change), with
-   * progress the user can cancel, and publishes their diagnostics so the Problems panel lists the whole project.
+   * Lints every manuscript in the workspace folders, open ones in their current text, with progress the user can
+   * cancel, and publishes their diagnostics so the Problems panel lists the whole project.
    */
   async function checkWorkspace(): Promise<CheckWorkspaceResult> {
-    const result: CheckWorkspaceResult = { files: 0, findings: 0 };
+    const result: CheckWorkspaceResult = { files: 0, findings: 0, skipped: 0, capped: false };
     if (!service) return result;
-    const files = (await Promise.all(workspaceFolders.map(findManuscripts))).flat();
+    const files: string[] = [];
+    for (const folder of workspaceFolders) {
+      const found = await findManuscripts(folder, maxManuscripts - files.length);
+      files.push(...found.files);
+      result.capped ||= found.capped;
+    }
     const progress = reportsProgress ? await connection.window.createWorkDoneProgress() : undefined;
-    progress?.begin('Secretome: checking manuscripts', 0, `${files.length} files`, true);
+    progress?.begin('Secretome: checking manuscripts', 0, counted(files.length, 'file'), true);
     for (const [index, file] of files.entries()) {
       if (progress?.token.isCancellationRequested) break;
       progress?.report(Math.round((index * 100) / files.length), file);
       const uri = URI.file(file).toString();
-      if (documents.get(uri)) continue;
-      let text: string;
-      try {
-        text = await runtime.fileSystem({ roots: workspaceFolders, maxBytes: maxManuscriptBytes }).read(uri);
-      } catch (error) {
-        connection.console.warn(`[secretome] cannot read ${file}: ${messageOf(error)}`);
+      const open = documents.get(uri);
+      const document = open ?? (await documentOnDisk(file, uri));
+      if (!document) {
+        result.skipped++;
         continue;
       }
-      if (text.length > maxManuscriptBytes || text.includes('\u0000')) continue;
-      const document = TextDocument.create(uri, languageOfFile(file), 0, text);
       const config = await documentConfigFor(document);
       if (!lintsLanguage(document, config)) continue;
       const diagnostics = [...service.doValidate(document, config), ...(bibliographyDiagnostics.get(uri) ?? [])];
-      bibliographyDiagnostics.delete(uri);
-      service.forget(uri);
+      // An open document keeps its parse and its bibliography warnings for the next edit; one read from disk is forgotten.
+      if (!open) {
+        bibliographyDiagnostics.delete(uri);
+        service.forget(uri);
+      }
       result.files++;
       result.findings += diagnostics.length;
-      void connection.sendDiagnostics({ uri, diagnostics });
+      void connection.sendDiagnostics(open ? { uri, version: open.version, diagnostics } : { uri, diagnostics });
     }
     progress?.done();
-    log(`checked ${result.files} manuscripts in the workspace: ${result.findings} findings`);
+    const summary = describeWorkspaceCheck(result);
+    log(`workspace: ${summary}`);
     // A notification, not a request: the user is told, and no answer is awaited from clients that have no message box.
-    void connection.sendNotification(ShowMessageNotification.type, {
-      type: MessageType.Info,
-      message: `Secretome Writer checked ${result.files} manuscript${result.files === 1 ? '' : 's'}: ${result.findings} finding${result.findings === 1 ? '' : 's'}.`,
-    });
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Secretome Writer ${summary}` });
     return result;
+  }
+
+  /** A manuscript that is not open, read from disk; undefined (and a log line) if it cannot be read or is not text. */
+  async function documentOnDisk(file: string, uri: string): Promise<TextDocument | undefined> {
+    let text: string;
+    try {
+      text = await runtime.fileSystem({ roots: workspaceFolders, maxBytes: maxManuscriptBytes }).read(URI.file(file).toString());
+    } catch (error) {
+      connection.console.warn(`[secretome] cannot read ${file}: ${messageOf(error)}`);
+      return undefined;
+    }
+    if (text.length > maxManuscriptBytes || text.includes('\u0000')) {
+      log(`skipped ${file}: ${text.length > maxManuscriptBytes ? 'larger than the limit' : 'binary'}`);
+      return undefined;
+    }
+    return TextDocument.create(uri, languageOfFile(file), 0, text);
   }
 
   function lintsLanguage(document: TextDocument, config: Config): boolean {
@@ -316,6 +343,12 @@ function problemDiagnostic(problem: DiscoveryProblem): Diagnostic {
     source: 'secretome',
     message: problem.message,
   };
+}
+
+/** A URI the client gave for the rules documentation; anything else is ignored (diagnostics then carry no link). */
+function rulesDocumentationFrom(options: unknown): string | undefined {
+  const value = options && typeof options === 'object' ? (options as Record<string, unknown>).rulesDocumentation : undefined;
+  return typeof value === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : undefined;
 }
 
 function messageOf(error: unknown): string {

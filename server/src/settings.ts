@@ -3,7 +3,7 @@
  * workspace/configuration, and this file turns the loose JSON into the typed Config the core takes.
  * To add a setting: declare it in package.json, add it to Config and defaultConfig (core/config.ts), read it here.
  */
-import { resolveConfig, type Config, type DeepPartial } from './core/config';
+import { resolveConfig, type Config, type DeepPartial, type RuleConfig, type RuleSeverity } from './core/config';
 import type { ManuscriptLanguage } from './core/manuscript/types';
 
 /** The `secretome` section as the client sends it; anything may be missing or of the wrong type. */
@@ -23,12 +23,31 @@ export function configFromSettings(section: unknown): Config {
     lint: {
       enabled: asBoolean(lint.enabled),
       languages: asStringArray(lint.languages)?.filter(isManuscriptLanguage),
-      rules: asObject(lint.rules) as Record<string, object>,
+      rules: ruleSettingsFrom(asObject(lint.rules), asObject(lint.severity)),
       maxDiagnostics: asPositiveInteger(lint.maxDiagnostics),
     },
     bibliographies: asStringArray(raw.bibliographies),
   };
   return resolveConfig(dropUndefined(partial));
+}
+
+/**
+ * Per-rule settings from both forms: `secretome.lint.severity.<code>` ("default", "off" or a severity; one dropdown
+ * per rule in the Settings UI) over the older `secretome.lint.rules` object ({ enabled, severity } per code), which
+ * still applies where the dropdown says "default".
+ */
+function ruleSettingsFrom(objectForm: Record<string, unknown>, severities: Record<string, unknown>): Record<string, Partial<RuleConfig>> {
+  const rules: Record<string, Partial<RuleConfig>> = {};
+  for (const [code, value] of Object.entries(objectForm)) rules[code] = { ...asObject(value) } as Partial<RuleConfig>;
+  for (const [code, value] of Object.entries(severities)) {
+    if (value === 'off') rules[code] = { ...rules[code], enabled: false };
+    else if (typeof value === 'string' && isSeverity(value)) rules[code] = { ...rules[code], enabled: true, severity: value };
+  }
+  return rules;
+}
+
+function isSeverity(value: string): value is RuleSeverity {
+  return value === 'error' || value === 'warning' || value === 'information' || value === 'hint';
 }
 
 function asObject(value: unknown): Record<string, unknown> {

@@ -6,26 +6,45 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { ManuscriptLanguage } from './core/manuscript/types';
 
-/** Language from the extension: .md/.markdown → markdown, .tex → latex, anything else plain text. */
+/** Markdown and its dialects: Quarto and R Markdown are Markdown with code chunks, which the parser leaves out. */
+const markdownExtensions = new Set(['.md', '.markdown', '.qmd', '.rmd']);
+
+/** Language from the extension: .md/.markdown/.qmd/.Rmd → markdown, .tex → latex, anything else plain text. */
 export function languageOfFile(file: string): ManuscriptLanguage {
   const extension = path.extname(file).toLowerCase();
-  if (extension === '.md' || extension === '.markdown') return 'markdown';
+  if (markdownExtensions.has(extension)) return 'markdown';
   if (extension === '.tex') return 'latex';
   return 'plaintext';
 }
 
-const manuscriptExtensions = new Set(['.md', '.markdown', '.tex', '.txt']);
+const manuscriptExtensions = new Set([...markdownExtensions, '.tex', '.txt']);
+
+/** Whether a file's extension makes it a manuscript the workspace check reads. */
+export function isManuscriptFile(file: string): boolean {
+  return manuscriptExtensions.has(path.extname(file).toLowerCase());
+}
 /** Folders that hold tools, builds and dependencies, never manuscripts. */
 const skippedFolders = new Set(['node_modules', 'out', 'dist', 'build', '_build', 'target', 'venv', '__pycache__']);
 /** A workspace check reads at most this many files, none larger than this: enough for a thesis, never a hang. */
 export const maxManuscripts = 2000;
 export const maxManuscriptBytes = 5 * 1024 * 1024;
 
-/** The manuscripts below `folder`, in path order: Markdown, LaTeX and text files outside hidden and build folders. */
-export async function findManuscripts(folder: string): Promise<string[]> {
+export interface FoundManuscripts {
+  /** In path order. */
+  files: string[];
+  /** The search stopped at `limit` files: there may be more. */
+  capped: boolean;
+}
+
+/**
+ * The manuscripts below `folder`: Markdown (with Quarto and R Markdown), LaTeX and text files outside hidden and build
+ * folders, at most `limit` of them.
+ */
+export async function findManuscripts(folder: string, limit = maxManuscripts): Promise<FoundManuscripts> {
   const found: string[] = [];
   const pending = [folder];
-  while (pending.length > 0 && found.length < maxManuscripts) {
+  let capped = false;
+  while (pending.length > 0 && !capped) {
     const current = pending.shift()!;
     let entries;
     try {
@@ -41,11 +60,40 @@ export async function findManuscripts(folder: string): Promise<string[]> {
       // goes through the safe NodeFileSystem, which checks again.
       if (entry.isDirectory()) {
         if (!skippedFolders.has(entry.name)) pending.push(full);
-      } else if (entry.isFile() && manuscriptExtensions.has(path.extname(entry.name).toLowerCase())) {
+      } else if (entry.isFile() && isManuscriptFile(entry.name)) {
+        if (found.length >= limit) {
+          capped = true;
+          break;
+        }
         found.push(full);
-        if (found.length >= maxManuscripts) break;
       }
     }
   }
-  return found.sort();
+  return { files: found.sort(), capped };
+}
+
+/** What a workspace check did, as the server answers `secretome.server.checkWorkspace`. */
+export interface WorkspaceCheckSummary {
+  /** Manuscripts linted, open ones included. */
+  files: number;
+  findings: number;
+  /** Files found but not read: unreadable, binary or larger than `maxManuscriptBytes`. */
+  skipped: number;
+  /** The search stopped at `maxManuscripts` files. */
+  capped: boolean;
+}
+
+/** "1 manuscript", "2 manuscripts". */
+export function counted(count: number, noun: string): string {
+  return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** For the message box and the log: "checked 2 manuscripts: 1 finding. Skipped 1 file (…). Stopped at the limit…" */
+export function describeWorkspaceCheck(summary: WorkspaceCheckSummary): string {
+  let text = `checked ${counted(summary.files, 'manuscript')}: ${counted(summary.findings, 'finding')}.`;
+  if (summary.skipped > 0) {
+    text += ` Skipped ${counted(summary.skipped, 'file')} (unreadable, binary or over ${maxManuscriptBytes / 1024 / 1024} MB; see the log).`;
+  }
+  if (summary.capped) text += ` Stopped at the limit of ${counted(maxManuscripts, 'file')}; the rest were not checked.`;
+  return text;
 }

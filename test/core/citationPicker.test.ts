@@ -31,4 +31,22 @@ describe('citation picker', () => {
       assert.strictEqual(item.insertText, expected);
     });
   }
+
+  // The cursor right after a word: the citation is set off as the document's own citations are.
+  const spacing: [string, string, string][] = [
+    ['markdown', 'FGF helps proliferation [27-29]. Secretome speeds up wounds|.', ' [17]'],
+    ['markdown', 'FGF helps proliferation[27-29]. Secretome speeds up wounds|.', '[17]'],
+    ['markdown', 'Secretome speeds up wounds|.', ' [17]'],
+    ['markdown', 'Earlier [@ranganath2012] showed. Wounds heal|', ' [@sukmawati2023]'],
+    ['latex', 'FGF helps~\\cite{ranganath2012}. Wounds heal|.', '~\\cite{sukmawati2023}'],
+    ['latex', 'FGF helps \\cite{ranganath2012}. Wounds heal|.', ' \\cite{sukmawati2023}'],
+    ['plaintext', 'Wounds heal (|', '[17]'],
+    ['plaintext', '|', '[17]'],
+  ];
+  for (const [languageId, marked, expected] of spacing) {
+    it(`inserts ${JSON.stringify(expected)} in ${languageId} at ${JSON.stringify(marked)}`, () => {
+      const item = pick(marked, languageId).find((candidate) => candidate.number === 17)!;
+      assert.strictEqual(item.insertText, expected);
+    });
+  }
 });

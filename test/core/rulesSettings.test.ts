@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { config, service } from './support';
+import { configFromSettings } from '../../server/src/settings';
 import { actionsFor, applyAction, codesOf, documentOf, lint, messageText } from './rulesSupport';
 
 const claim = 'Secretome gels speed up the closure of burn wounds.';
@@ -43,6 +44,56 @@ describe('lint settings', () => {
     assert.strictEqual(diagnostics.length, 11);
     assert.strictEqual(diagnostics[10].code, 'too-many-diagnostics');
     assert.match(messageText(diagnostics[10]), /Showing 10 of more than 10/);
+  });
+});
+
+describe('lint settings as the editor sends them', () => {
+  const lintWith = (section: unknown, text = claim) => service().doValidate(documentOf(text, 'plaintext'), configFromSettings(section));
+
+  it('secretome.lint.severity.<rule>: off turns the rule off; a severity sets it', () => {
+    assert.deepStrictEqual(lintWith({ lint: { severity: { 'unsupported-claim': 'off' } } }), []);
+    const [d] = lintWith({ lint: { severity: { 'unsupported-claim': 'hint' } } });
+    assert.strictEqual(d.severity, DiagnosticSeverity.Hint);
+  });
+
+  it('"default" leaves the rule to the older secretome.lint.rules object, which keeps working', () => {
+    const section = { lint: { severity: { 'unsupported-claim': 'default' }, rules: { 'unsupported-claim': { severity: 'error' } } } };
+    assert.strictEqual(lintWith(section)[0].severity, DiagnosticSeverity.Error);
+    assert.deepStrictEqual(lintWith({ lint: { rules: { 'unsupported-claim': { enabled: false } } } }), []);
+    assert.strictEqual(lintWith({ lint: { severity: { 'unsupported-claim': 'default' } } })[0].severity, DiagnosticSeverity.Warning);
+  });
+
+  it('the dropdown wins over the object form, and an unknown value is ignored', () => {
+    const section = { lint: { severity: { 'unsupported-claim': 'information' }, rules: { 'unsupported-claim': { enabled: false } } } };
+    assert.strictEqual(lintWith(section)[0].severity, DiagnosticSeverity.Information);
+    assert.strictEqual(lintWith({ lint: { severity: { 'unsupported-claim': 'loud' } } })[0].severity, DiagnosticSeverity.Warning);
+  });
+
+  it('package.json declares one dropdown per rule, with off and the four severities', () => {
+    const manifest = require('../../package.json') as { contributes: { configuration: { properties: Record<string, { enum?: string[]; default?: string }> } } };
+    const { rules } = require('../../server/src/core/rules') as { rules: { code: string }[] };
+    for (const { code } of rules) {
+      const setting = manifest.contributes.configuration.properties[`secretome.lint.severity.${code}`];
+      assert.ok(setting, `secretome.lint.severity.${code} is declared`);
+      assert.deepStrictEqual(setting.enum, ['default', 'off', 'error', 'warning', 'information', 'hint']);
+      assert.strictEqual(setting.default, 'default');
+    }
+  });
+});
+
+describe('lint: links from codes to the rules documentation', () => {
+  it('each diagnostic links to <rulesDocumentation>#<code>', () => {
+    const text = `${claim} TGFb inhibits stem cell proliferation [55].`;
+    const { diagnostics } = lint(text, 'markdown', { lint: { rulesDocumentation: 'file:///ext/docs/rules.md' } });
+    assert.ok(diagnostics.length >= 2);
+    assert.deepStrictEqual(
+      diagnostics.map((d) => d.codeDescription?.href),
+      diagnostics.map((d) => `file:///ext/docs/rules.md#${d.code}`),
+    );
+  });
+
+  it('no documentation, no link', () => {
+    assert.ok(lint(claim).diagnostics.every((d) => d.codeDescription === undefined));
   });
 });
 

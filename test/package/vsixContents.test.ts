@@ -28,6 +28,8 @@ const shipped = [
   'extension.vsixmanifest',
   '[Content_Types].xml',
   'extension/package.json',
+  'extension/package.nls.json',
+  'extension/docs/rules.md',
   'extension/readme.md',
   'extension/changelog.md',
   'extension/LICENSE.txt',
@@ -78,8 +80,8 @@ describe('package: the production .vsix', function () {
     assert.deepStrictEqual(missing, []);
   });
 
-  it('holds nothing else but the screenshots the README shows', () => {
-    const allowed = new Set([...shipped, ...readmeImages().map((image) => `extension/${image}`)]);
+  it('holds nothing else but the screenshots the README shows and the walkthrough', () => {
+    const allowed = new Set([...shipped, ...readmeImages().map((image) => `extension/${image}`), ...walkthroughFiles().map((file) => `extension/${file}`)]);
     assert.deepStrictEqual(names.filter((name) => !allowed.has(name)), []);
   });
 
@@ -95,6 +97,12 @@ describe('package: the production .vsix', function () {
     assert.ok(pointedAt.length >= 3 && pointedAt.every(Boolean), `package.json names main, icon and grammars: ${pointedAt}`);
     const missing = pointedAt.map((file) => `extension/${path.posix.normalize(file)}`).filter((name) => !names.includes(name));
     assert.deepStrictEqual(missing, []);
+  });
+
+  it('holds every page of the walkthrough and the sample manuscript it opens', () => {
+    const pages = walkthroughFiles();
+    assert.ok(pages.length >= 6, `the walkthrough has its pages and sample: ${pages}`);
+    assert.deepStrictEqual(pages.filter((page) => !names.includes(`extension/${page}`)), []);
   });
 
   it('holds every image the README shows', () => {
@@ -195,4 +203,12 @@ async function hoverFromServer(serverPath: string): Promise<{ capabilities: Init
     connection.dispose();
     child.kill();
   }
+}
+
+/** The walkthrough's step pages (package.json) and the sample manuscript the first step opens. */
+function walkthroughFiles(): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const steps: { media: { markdown?: string } }[] = manifest.contributes.walkthroughs.flatMap((walkthrough: { steps: unknown[] }) => walkthrough.steps);
+  const pages = steps.map((step) => step.media.markdown).filter((page): page is string => Boolean(page));
+  return [...pages.map((page) => path.posix.normalize(page)), 'docs/walkthrough/sample.md'];
 }

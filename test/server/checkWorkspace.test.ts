@@ -1,14 +1,18 @@
-/** The workspace check over the protocol: every manuscript on disk is linted, build and hidden folders are not. */
+/**
+ * The workspace check over the protocol: every manuscript on disk is linted, open ones in their current text; build
+ * and hidden folders are not; files that cannot be read are counted and said.
+ */
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { describeWorkspaceCheck, findManuscripts } from '../../server/src/workspaceFiles';
 import { startClient, type LspClient } from './lspClient';
 
 describe('protocol: checking every manuscript in the workspace', function () {
-  let client: LspClient;
+  let client: LspClient | undefined;
   let folder: string;
   const write = (relative: string, text: string) => {
     const file = path.join(folder, relative);
@@ -17,11 +21,25 @@ describe('protocol: checking every manuscript in the workspace', function () {
     return pathToFileURL(file).href;
   };
 
-  before(async () => {
+  const checkWorkspace = async () => {
+    if (!client) throw new Error('start the client first');
+    const messages: string[] = [];
+    client.connection.onNotification('window/showMessage', (params: { message: string }) => {
+      messages.push(params.message);
+    });
+    const result = await client.connection.sendRequest('workspace/executeCommand', {
+      command: 'secretome.server.checkWorkspace',
+      arguments: [],
+    });
+    return { result, messages };
+  };
+
+  beforeEach(async () => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'secretome-workspace-'));
   });
-  after(async () => {
+  afterEach(async () => {
     await client?.stop();
+    client = undefined;
     fs.rmSync(folder, { recursive: true, force: true });
   });
 
@@ -33,11 +51,9 @@ describe('protocol: checking every manuscript in the workspace', function () {
     const hidden = write('.cache/old.md', 'Secretome gels speed up the closure of burn wounds.\n');
     client = await startClient({}, folder);
 
-    const result = (await client.connection.sendRequest('workspace/executeCommand', {
-      command: 'secretome.server.checkWorkspace',
-      arguments: [],
-    })) as { files: number; findings: number };
-    assert.deepStrictEqual(result, { files: 3, findings: 2 });
+    const { result, messages } = await checkWorkspace();
+    assert.deepStrictEqual(result, { files: 3, findings: 2, skipped: 0, capped: false });
+    assert.deepStrictEqual(messages, ['Secretome Writer checked 3 manuscripts: 2 findings.']);
 
     const published = client.published();
     assert.deepStrictEqual(published.get(draft)?.map((diagnostic) => diagnostic.code), ['unsupported-claim']);
@@ -72,5 +88,58 @@ describe('protocol: checking every manuscript in the workspace', function () {
       fs.rmSync(workspace, { recursive: true, force: true });
       fs.rmSync(outside, { recursive: true, force: true });
     }
+  });
+
+  it('checks open manuscripts in their current text, not as saved, and counts in the singular', async () => {
+    const saved = write('open.md', 'Nothing to check here.\n');
+    client = await startClient({}, folder);
+    await client.open(saved, 'markdown', 'Secretome gels speed up the closure of burn wounds.\n');
+    await client.diagnostics(saved);
+
+    const { result, messages } = await checkWorkspace();
+    assert.deepStrictEqual(result, { files: 1, findings: 1, skipped: 0, capped: false });
+    assert.deepStrictEqual(messages, ['Secretome Writer checked 1 manuscript: 1 finding.']);
+    assert.deepStrictEqual(client.published().get(saved)?.map((diagnostic) => diagnostic.code), ['unsupported-claim']);
+  });
+
+  it('serves Quarto and R Markdown files as Markdown, and says how many files it skipped', async () => {
+    const quarto = write('paper.qmd', 'Secretome gels speed up the closure of burn wounds.\n');
+    const rMarkdown = write('analysis.Rmd', 'Exosomes promote angiogenesis [999].\n');
+    write('binary.md', 'PK\u0003\u0004\u0000\u0000 not text');
+    client = await startClient({}, folder);
+
+    const { result, messages } = await checkWorkspace();
+    assert.deepStrictEqual(result, { files: 2, findings: 2, skipped: 1, capped: false });
+    assert.strictEqual(messages.length, 1);
+    assert.strictEqual(messages[0], 'Secretome Writer checked 2 manuscripts: 2 findings. Skipped 1 file (unreadable, binary or over 5 MB; see the log).');
+    assert.deepStrictEqual(client.published().get(quarto)?.map((diagnostic) => diagnostic.code), ['unsupported-claim']);
+    assert.deepStrictEqual(client.published().get(rMarkdown)?.map((diagnostic) => diagnostic.code), ['unknown-citation']);
+  });
+});
+
+describe('finding the manuscripts of a folder', () => {
+  let folder: string;
+  before(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'secretome-find-'));
+    for (const name of ['a.md', 'b.tex', 'c.txt', 'd.qmd', 'e.Rmd', 'f.js', 'g.png']) fs.writeFileSync(path.join(folder, name), 'x');
+  });
+  after(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it('lists manuscripts only, and says when it stopped at its limit', async () => {
+    const all = await findManuscripts(folder);
+    assert.deepStrictEqual(all.files.map((file) => path.basename(file)), ['a.md', 'b.tex', 'c.txt', 'd.qmd', 'e.Rmd']);
+    assert.strictEqual(all.capped, false);
+    const exactly = await findManuscripts(folder, 5);
+    assert.strictEqual(exactly.capped, false, 'five files and a limit of five: nothing left out');
+    const capped = await findManuscripts(folder, 3);
+    assert.deepStrictEqual(capped.files.map((file) => path.basename(file)), ['a.md', 'b.tex', 'c.txt']);
+    assert.strictEqual(capped.capped, true);
+  });
+
+  it('says so when the check stopped at its limit', () => {
+    assert.strictEqual(
+      describeWorkspaceCheck({ files: 2000, findings: 1, skipped: 0, capped: true }),
+      'checked 2,000 manuscripts: 1 finding. Stopped at the limit of 2,000 files; the rest were not checked.',
+    );
   });
 });

@@ -60,7 +60,11 @@ export interface LspClient {
   stop(): Promise<void>;
 }
 
-export async function startClient(settings: Record<string, unknown> = {}, workspaceFolder?: string): Promise<LspClient> {
+export async function startClient(
+  settings: Record<string, unknown> = {},
+  workspaceFolder?: string,
+  initializationOptions?: Record<string, unknown>,
+): Promise<LspClient> {
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
@@ -81,6 +85,7 @@ export async function startClient(settings: Record<string, unknown> = {}, worksp
     rootUri: null,
     capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     workspaceFolders: workspaceFolder ? [{ uri: pathToFileURL(workspaceFolder).href, name: 'workspace' }] : null,
+    initializationOptions,
   });
   await connection.sendNotification(InitializedNotification.type, {});
 

@@ -30,6 +30,11 @@ export interface Config {
     rules: Record<string, Partial<RuleConfig>>;
     /** Cap on diagnostics per document; one extra diagnostic says the cap was reached. */
     maxDiagnostics: number;
+    /**
+     * Where the rules are documented, one section per rule code: each diagnostic's code links to `<this>#<code>`.
+     * The VS Code client passes the docs/rules.md the extension ships; without it diagnostics carry no link.
+     */
+    rulesDocumentation?: string;
   };
   /**
    * The entries of the writer's own bibliographies (read from .bib files by the caller; the core does no I/O). Their

@@ -2,7 +2,7 @@
  * Claim linting as LSP diagnostics: runs the enabled rules (server/src/core/rules), drops what inline comments
  * silence, and is the one place that chooses severity and turns plain findings into Diagnostics.
  */
-import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type CodeDescription, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Config, RuleSeverity } from '../config';
 import { lintManuscript, ruleFor, rules, type Finding, type RuleCode } from '../rules';
@@ -31,7 +31,9 @@ export function computeDiagnostics(context: FeatureContext): Diagnostic[] {
     limit: cap + 1,
   });
 
-  const shown = kept.slice(0, cap).map((finding) => toDiagnostic(finding, document, ruleSettings(config, finding.code).severity));
+  const shown = kept
+    .slice(0, cap)
+    .map((finding) => toDiagnostic(finding, document, ruleSettings(config, finding.code).severity, config.lint.rulesDocumentation));
   if (kept.length > cap) shown.push(tooMany(complete ? kept.length : undefined, cap, document, kept[Math.max(0, cap - 1)]));
   return shown;
 }
@@ -47,7 +49,14 @@ export function ruleSettings(config: Config, code: string): { enabled: boolean; 
   };
 }
 
-export function toDiagnostic(finding: Finding, document: TextDocument, severity: RuleSeverity): Diagnostic {
+/** The link from a rule's code to its section of the rules documentation, if the client said where that is. */
+export function ruleDocumentationLink(rulesDocumentation: string | undefined, code: string): CodeDescription | undefined {
+  if (!rulesDocumentation) return undefined;
+  return { href: `${rulesDocumentation.replace(/#.*$/, '')}#${encodeURIComponent(code)}` };
+}
+
+export function toDiagnostic(finding: Finding, document: TextDocument, severity: RuleSeverity, rulesDocumentation?: string): Diagnostic {
+  const codeDescription = ruleDocumentationLink(rulesDocumentation, finding.code);
   const range = { start: document.positionAt(finding.start), end: document.positionAt(finding.end) };
   const relatedInformation: DiagnosticRelatedInformation[] | undefined = finding.related?.map((note) => ({
     location: {
@@ -60,6 +69,7 @@ export function toDiagnostic(finding: Finding, document: TextDocument, severity:
     range,
     severity: SEVERITIES[severity],
     code: finding.code,
+    ...(codeDescription ? { codeDescription } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     ...(relatedInformation && relatedInformation.length > 0 ? { relatedInformation } : {}),
