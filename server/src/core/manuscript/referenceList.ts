@@ -14,7 +14,8 @@ export function findReferenceList(text: string, language: ManuscriptLanguage, re
   return findNumberedList(text, referenceListStart);
 }
 
-const ENTRY_START = /^ {0,3}(?:(\d{1,4})[.)]|\[(\d{1,4})\])[ \t]+(?=\S)/;
+/** `1. `, `1) `, `[1] `, and bulleted `- [1]. ` as the review itself writes them. */
+const ENTRY_START = /^ {0,3}(?:[-*+][ \t]+)?(?:(\d{1,4})[.)]|\[(\d{1,4})\]\.?)[ \t]+(?=\S)/;
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
 
 function findNumberedList(text: string, start: number): ManuscriptReferenceList | undefined {
