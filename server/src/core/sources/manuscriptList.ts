@@ -95,7 +95,7 @@ function readApa(body: string, year: RegExpExecArray, fields: ParsedFields): voi
   if (emphasis && emphasis.index > 0) {
     // `Title. *Journal* 12(3): 45-67` or `Title *Journal*. 64 (2000): 515-547`.
     fields.title = rest.slice(0, emphasis.index).trim().replace(/[.,]$/, '');
-    fields['container-title'] = emphasis[1]!.trim().replace(/[.,]$/, '');
+    fields['container-title'] = emphasis[1]!.trim().replace(/,$/, '');
     const numbers = /^[.,]?\s*(\w+)\s*(?:\(([^)]+)\))?\s*[:,]?\s*(\w+(?:\s*[-–]\s*\w+)?)?/.exec(rest.slice(emphasis.index + emphasis[0].length));
     if (numbers && /\d/.test(numbers[1]!)) {
       fields.volume = numbers[1]!;
