@@ -120,6 +120,16 @@ describe('manuscript: identifiers in Pandoc citations', () => {
 });
 
 describe('rules: identifiers', () => {
+  it('a Pandoc span with attributes is no empty citation', () => {
+    const { diagnostics } = lint('[]{.fas .fa-info-circle} **Updated** and [note]{#n1} text.', 'markdown');
+    assert.deepEqual(codesOf(diagnostics).filter((code) => code.endsWith('citation')), []);
+  });
+  it('a doubled separator in a Manubot citation is an empty entry', () => {
+    const { document, diagnostics } = lint('Methods exist [@tag:Selvaraju2016_grad;; @tag:Sundararajan2017_axiomatic].', 'markdown');
+    const found = diagnostics.filter((diagnostic) => diagnostic.code === 'malformed-citation');
+    assert.deepEqual(found.map((diagnostic) => messageText(diagnostic)), ['This citation has an empty entry.']);
+    assert.ok(document.getText(found[0]!.range).length <= 80);
+  });
   it('a well-formed identifier is neither an unknown nor a malformed citation', () => {
     const { diagnostics } = lint('Networks predict binding [@doi:10.1038/nbt.3300; @pmid:20170387; @tag:Abe].', 'markdown');
     assert.deepEqual(codesOf(diagnostics).filter((code) => code.endsWith('citation')), []);

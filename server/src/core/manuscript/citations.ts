@@ -101,9 +101,11 @@ function isBlankLineAhead(text: string, from: number, end: number): boolean {
   return false;
 }
 
-/** `](` makes the bracket a Markdown link's text, never a citation. */
+/** `](` makes the bracket a Markdown link's text, and `]{.class}` a Pandoc span with attributes: never a citation. */
 function isLinkTail(text: string, after: number, end: number): boolean {
-  return after < end && text.charCodeAt(after) === 0x28 /* ( */;
+  if (after >= end) return false;
+  const c = text.charCodeAt(after);
+  return c === 0x28 /* ( */ || (c === 0x7b /* { */ && after + 1 < end && '.#'.includes(text.charAt(after + 1)));
 }
 
 /** `[1]: https://…` at the start of a line defines a reference-style link. */
