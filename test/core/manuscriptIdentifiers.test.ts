@@ -100,6 +100,9 @@ const citedCases: CitedCase[] = [
   { input: 'Locator [@«doi:10.1038/nbt.3300», p. 3].', identifiers: ['doi:10.1038/nbt.3300'], keys: [] },
   { input: 'Malformed [@«doi:10.1038»].', identifiers: ['doi:10.1038'], keys: [], problems: ['malformed-identifier'] },
   { input: 'Parentheses [@«doi:10.1016/S0022-2836»(05)80360-2].', identifiers: ['doi:10.1016/S0022-2836'], keys: [], problems: ['malformed-identifier'] },
+  { input: 'Braced [@{«url:https://openreview.net/forum?id=HkwoSDPgg»}].', identifiers: ['url:https://openreview.net/forum?id=HkwoSDPgg'], keys: [] },
+  { input: 'Braced DOI [@{«doi:10.1016/S0022-2836(05)80360-2»}; @plain].', identifiers: ['doi:10.1016/S0022-2836(05)80360-2'], keys: ['plain'] },
+  { input: 'Braced bare @{«doi:10.1038/nbt.3300»} here.', identifiers: ['doi:10.1038/nbt.3300'], keys: [] },
   { input: 'Twice [@«doi:10.1038/nbt.3300»; @«doi:10.1038/nbt.3300»].', identifiers: ['doi:10.1038/nbt.3300', 'doi:10.1038/nbt.3300'], keys: [], problems: ['-', 'duplicate'] },
 ];
 

@@ -329,9 +329,20 @@ function readPandocKey(text: string, from: number, end: number): number {
  * more permissive rule: underscores and `:/.#$%&-+?<>~` inside, and a final `/`; other keys follow Pandoc's.
  */
 function readCitationKey(text: string, from: number, end: number): number {
+  // Pandoc's braced form `@{https://example.org/a?b=1}` takes any text but braces as the key (offsets include them).
+  if (text.charCodeAt(from) === 0x7b /* { */) {
+    for (let j = from + 1; j < end && j - from < 2000; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 0x7d) return j > from + 1 ? j + 1 : from;
+      if (c === 0x7b || c === 0x0a) return from;
+    }
+    return from;
+  }
   const pandocEnd = readPandocKey(text, from, end);
-  const colon = text.indexOf(':', from);
-  if (colon < 0 || colon >= pandocEnd || !isIdentifierKey(text.slice(from, pandocEnd))) return pandocEnd;
+  // Only a key with a colon inside can be an identifier; looking no further than the key keeps the scan linear.
+  let colon = from;
+  while (colon < pandocEnd && text.charCodeAt(colon) !== 0x3a /* : */) colon++;
+  if (colon >= pandocEnd || !isIdentifierKey(text.slice(from, pandocEnd))) return pandocEnd;
   let j = from;
   while (j < end && (isKeyChar(text.charCodeAt(j)) || isKeyPunctuation(text.charCodeAt(j)))) j++;
   while (j > from && !isKeyChar(text.charCodeAt(j - 1)) && text.charCodeAt(j - 1) !== 0x2f /* / */) j--;
@@ -339,13 +350,17 @@ function readCitationKey(text: string, from: number, end: number): number {
 }
 
 /** A key entry, or an identifier entry when the key is written as one (`doi:…`), its syntax checked. */
-function keyEntry(text: string, start: number, keyEnd: number, end: number): CitationEntry {
+function keyEntry(text: string, keyStart: number, keyStop: number, end: number): CitationEntry {
+  // The braced form: the key is what the braces hold, and nothing can follow it inside the key.
+  const braced = text.charCodeAt(keyStart) === 0x7b /* { */;
+  const start = braced ? keyStart + 1 : keyStart;
+  const keyEnd = braced ? keyStop - 1 : keyStop;
   const key = text.slice(start, keyEnd);
   const identifier = readIdentifier(key);
   if (!identifier) return { start, end: keyEnd, text: key, kind: 'key', key };
   const entry: CitationEntry = { start, end: keyEnd, text: key, kind: 'identifier', key, identifier };
   // `@doi:10.1016/S0022-2836(05)80360-2`: Pandoc ends the key at `(`, so the rest would be lost; Manubot asks for a tag.
-  const next = keyEnd < end ? text.charCodeAt(keyEnd) : 0x20;
+  const next = keyEnd < end && !braced ? text.charCodeAt(keyEnd) : 0x20;
   if (identifier.wellFormed && !isSpace(next) && !',;])}.'.includes(String.fromCharCode(next))) {
     identifier.wellFormed = false;
     identifier.problem = `The identifier stops at “${String.fromCharCode(next)}”, which a citation key cannot contain; define a tag for it ([@tag:name]: ${key}${text.slice(keyEnd, Math.min(end, keyEnd + 40)).split(/[\s;\]]/)[0]}).`;
@@ -374,7 +389,7 @@ function readBareKey(text: string, at: number, end: number): Citation | undefine
     inner: { start: at + 1, end: keyEnd },
     entries: [entry],
     numbers: [],
-    keys: entry.kind === 'key' ? [key] : [],
+    keys: entry.kind === 'key' && entry.key !== undefined ? [entry.key] : [],
   };
 }
 

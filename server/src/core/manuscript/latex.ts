@@ -33,7 +33,7 @@ const TABULAR_ENVIRONMENTS = new Set(['tabular', 'tabularx', 'tabulary', 'longta
 const SKIP_ARGUMENT_COMMANDS = new Set([
   'label', 'ref', 'eqref', 'autoref', 'cref', 'Cref', 'pageref', 'nameref', 'vref', 'url', 'includegraphics', 'input', 'include',
   'includeonly', 'usepackage', 'RequirePackage', 'documentclass', 'bibliography', 'bibliographystyle', 'addbibresource',
-  'printbibliography', 'bibitem', 'newcommand', 'renewcommand', 'providecommand', 'newenvironment', 'renewenvironment',
+  'printbibliography', 'bibitem', 'subfile', 'addglobalbib', 'addsectionbib', 'nobibliography', 'newcommand', 'renewcommand', 'providecommand', 'newenvironment', 'renewenvironment',
   'DeclareMathOperator', 'def', 'setlength', 'addtolength', 'setcounter', 'addtocounter', 'hspace', 'vspace', 'hypersetup',
   'graphicspath', 'pagestyle', 'thispagestyle', 'pagenumbering', 'linespread', 'geometry', 'definecolor', 'color',
   'fontsize', 'cline', 'cmidrule', 'rule', 'raisebox', 'resizebox', 'scalebox', 'newtheorem', 'captionsetup', 'setstretch',

@@ -13,8 +13,8 @@ export interface LatexFiles {
 
 const BIBLIOGRAPHY_COMMANDS = new Set(['bibliography', 'addbibresource', 'addglobalbib', 'addsectionbib']);
 const INCLUDE_COMMANDS = new Set(['input', 'include', 'subfile']);
-/** `\name`, a star, optional `[…]` arguments (no brackets or braces inside), then `{`. */
-const COMMAND = /\\(bibliography|addbibresource|addglobalbib|addsectionbib|input|include|subfile)(?![a-zA-Z])\*?\s*(?:\[[^\][{}]*\]\s*)*\{/g;
+/** `\name`, a star, optional `[…]` arguments (no brackets or braces inside), then `{`; bounded so it stays linear. */
+const COMMAND = /\\(bibliography|addbibresource|addglobalbib|addsectionbib|input|include|subfile)(?![a-zA-Z])\*?[ \t\r\n]{0,40}(?:\[[^\][{}\n]{0,500}\][ \t\r\n]{0,40}){0,3}\{/g;
 const TEX_ROOT = /^[ \t]*%[ \t]*!TEX[ \t]+root[ \t]*=[ \t]*(.*?)[ \t]*\r?$/gim;
 
 export function findLatexFiles(text: string): LatexFiles {
@@ -22,8 +22,9 @@ export function findLatexFiles(text: string): LatexFiles {
   const includes: IncludedFile[] = [];
   COMMAND.lastIndex = 0;
   TEX_ROOT.lastIndex = 0;
+  const comments = new LatexComments(text);
   for (let match = COMMAND.exec(text); match; match = COMMAND.exec(text)) {
-    if (isCommentedOut(text, match.index)) continue;
+    if (comments.isCommentedOut(match.index)) continue;
     const command = match[1]!;
     const open = match.index + match[0].length - 1;
     const close = closingBrace(text, open);
@@ -46,15 +47,43 @@ export function findLatexFiles(text: string): LatexFiles {
   return { bibliographyCommands, includes };
 }
 
-/** Whether an unescaped `%` comes before `offset` on its line. */
-function isCommentedOut(text: string, offset: number): boolean {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  for (let j = lineStart; j < offset; j++) {
-    const c = text.charCodeAt(j);
-    if (c === 0x5c /* \ */) j++;
-    else if (c === 0x25 /* % */) return true;
+/**
+ * Whether an unescaped `%` comes before an offset on its line. Asked with growing offsets, it reads each line once
+ * however many commands the line holds, so a 5 MB line of `\\input{x}` stays linear.
+ */
+export class LatexComments {
+  private lineStart = 0;
+  private lineEnd = -1;
+  /** [lineStart, scanned) has been read; commentAt is the first `%` in it, or -1. */
+  private scanned = 0;
+  private commentAt = -1;
+
+  constructor(private readonly text: string) {}
+
+  isCommentedOut(offset: number): boolean {
+    const text = this.text;
+    if (offset < this.lineStart || offset > this.lineEnd) {
+      this.lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+      const lineEnd = text.indexOf('\n', offset);
+      this.lineEnd = lineEnd < 0 ? text.length : lineEnd;
+      this.scanned = this.lineStart;
+      this.commentAt = -1;
+    }
+    if (this.commentAt < 0 && offset > this.scanned) {
+      let j = this.scanned;
+      for (; j < offset; j++) {
+        const c = text.charCodeAt(j);
+        if (c === 0x5c /* \ */) {
+          j++;
+        } else if (c === 0x25 /* % */) {
+          this.commentAt = j;
+          break;
+        }
+      }
+      this.scanned = j;
+    }
+    return this.commentAt >= 0 && this.commentAt < offset;
   }
-  return false;
 }
 
 /** The `}` closing the `{` at `open` (no nesting expected in file names), or -1 at a blank line or the end. */

@@ -3,6 +3,7 @@
  * (`1. Smith J…`, `1) …`, `[1] …`) in Markdown and plain text, and `\bibitem[label]{key} …` inside
  * `thebibliography` in LaTeX. Reading the fields of each entry is core/sources/manuscriptList.ts's job.
  */
+import { LatexComments } from './latexFiles';
 import type { ManuscriptLanguage, ManuscriptReferenceList, ReferenceListEntry } from './types';
 
 /** A reference list longer than this is cut: no manuscript cites more, and a runaway list stays cheap. */
@@ -60,7 +61,8 @@ function findNumberedList(text: string, start: number): ManuscriptReferenceList 
 const BIBITEM = /\\bibitem[ \t]*(?:\[([^\]\n]*)\])?[ \t]*\{([^{}\n]*)\}/g;
 
 function findBibitems(text: string): ManuscriptReferenceList | undefined {
-  const begin = uncommentedIndexOf(text, '\\begin{thebibliography}');
+  const comments = new LatexComments(text);
+  const begin = uncommentedIndexOf(text, '\\begin{thebibliography}', comments);
   if (begin < 0) return undefined;
   let stop = text.indexOf('\\end{thebibliography}', begin);
   if (stop < 0) stop = text.length;
@@ -68,7 +70,7 @@ function findBibitems(text: string): ManuscriptReferenceList | undefined {
   const entries: ReferenceListEntry[] = [];
   BIBITEM.lastIndex = begin;
   for (let match = BIBITEM.exec(text); match && match.index < stop && entries.length < MAX_REFERENCE_LIST_ENTRIES; match = BIBITEM.exec(text)) {
-    if (isCommentedOut(text, match.index)) continue;
+    if (comments.isCommentedOut(match.index)) continue;
     const previous = entries[entries.length - 1];
     if (previous) closeEntry(text, previous, match.index);
     const textStart = skipBlank(text, match.index + match[0].length, stop);
@@ -98,21 +100,11 @@ function closeEntry(text: string, entry: ReferenceListEntry, next: number): void
   entry.text = text.slice(entry.textSpan.start, entry.textSpan.end);
 }
 
-function uncommentedIndexOf(text: string, needle: string): number {
+function uncommentedIndexOf(text: string, needle: string, comments: LatexComments): number {
   for (let found = text.indexOf(needle); found >= 0; found = text.indexOf(needle, found + 1)) {
-    if (!isCommentedOut(text, found)) return found;
+    if (!comments.isCommentedOut(found)) return found;
   }
   return -1;
-}
-
-function isCommentedOut(text: string, offset: number): boolean {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  for (let j = lineStart; j < offset; j++) {
-    const c = text.charCodeAt(j);
-    if (c === 0x5c) j++;
-    else if (c === 0x25) return true;
-  }
-  return false;
 }
 
 function skipBlank(text: string, from: number, stop: number): number {
