@@ -66,6 +66,12 @@ describe('manuscript: biblatex multi-cite and other cite commands', () => {
     assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), []);
   });
 
+  it('\\nocite{*, extra} checks only the named key', () => {
+    const [citation] = findCitations('\\nocite{*, extra}', 'latex');
+    assert.deepEqual(citation!.keys, ['extra']);
+    assert.deepEqual(citation!.entries.map((entry) => entry.text), ['extra']);
+  });
+
   it('\\nocite{unknownkey} is still checked', () => {
     const { diagnostics } = lint('Text.\n\\nocite{nosuchkey2020}\n', 'latex');
     assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), ['unknown-citation']);

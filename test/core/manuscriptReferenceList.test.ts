@@ -134,6 +134,13 @@ describe('manuscript: its own numbered reference list (Markdown)', () => {
     assert.deepEqual(reading.problems.map((problem) => [problem.code, problem.location.line]), [['duplicate-key', 2]]);
   });
 
+  it('a bold References line and plain text documents', () => {
+    const bold = listOf('Text [1].\n\n**References**\n\n1. Makridakis M, Vlahou A. Secretome proteomics. J Proteomics. 2010;73:2291-2305.\n');
+    assert.deepEqual(bold.reading.references.map((reference) => reference.item['container-title']), ['J Proteomics']);
+    const plain = listOf('Text [1].\n\nReferences\n\n[1] Makridakis M, Vlahou A. Secretome proteomics. J Proteomics. 2010;73:2291-2305.\n[2] Erik A. Plant secretome proteomics. Front Plant Sci. 2013;4(9):1-6.\n', 'plaintext');
+    assert.deepEqual(plain.list.entries.map((entry) => [entry.number, entry.line]), [[1, 4], [2, 5]]);
+  });
+
   it('no References heading, no reference list', () => {
     assert.equal(parseManuscript('Text.\n\n1. A numbered list.\n2. Not references.\n', 'markdown').referenceList, undefined);
   });

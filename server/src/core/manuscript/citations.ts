@@ -448,8 +448,10 @@ export function readLatexCite(text: string, backslash: number, end: number): Cit
   if (!first || !last) return undefined;
   const inner = { start: first.start, end: last.end };
   // `\nocite{*}` adds every entry of the bibliography; it cites no key named "*".
-  if (command === 'nocite' && entries.length === 1 && entries[0]!.key === '*') {
-    return { start: backslash, end: last.end + 1, syntax: 'latex', command, inner, entries: [], numbers: [], keys: [] };
+  if (command === 'nocite') {
+    const named = entries.filter((entry) => entry.key !== '*');
+    entries.length = 0;
+    entries.push(...named);
   }
   const keys = markDuplicateKeys(entries);
   const citation: Citation = { start: backslash, end: last.end + 1, syntax: 'latex', command, inner, entries, numbers: [], keys };
