@@ -103,6 +103,8 @@ const citedCases: CitedCase[] = [
   { input: 'Braced [@{«url:https://openreview.net/forum?id=HkwoSDPgg»}].', identifiers: ['url:https://openreview.net/forum?id=HkwoSDPgg'], keys: [] },
   { input: 'Braced DOI [@{«doi:10.1016/S0022-2836(05)80360-2»}; @plain].', identifiers: ['doi:10.1016/S0022-2836(05)80360-2'], keys: ['plain'] },
   { input: 'Braced bare @{«doi:10.1038/nbt.3300»} here.', identifiers: ['doi:10.1038/nbt.3300'], keys: [] },
+  { input: 'A query cut [@«url:https://openreview.net/forum?id»=HkwoSDPgg].', identifiers: ['url:https://openreview.net/forum?id'], keys: [], problems: ['malformed-identifier'] },
+  { input: "Possessive @«doi:10.1038/nbt.3300»'s authors.", identifiers: ['doi:10.1038/nbt.3300'], keys: [] },
   { input: 'Twice [@«doi:10.1038/nbt.3300»; @«doi:10.1038/nbt.3300»].', identifiers: ['doi:10.1038/nbt.3300', 'doi:10.1038/nbt.3300'], keys: [], problems: ['-', 'duplicate'] },
 ];
 
@@ -123,6 +125,12 @@ describe('manuscript: identifiers in Pandoc citations', () => {
 });
 
 describe('rules: identifiers', () => {
+  it('a DOI with parentheses: the reason says how to write it', () => {
+    const { diagnostics } = lint('Folding [@doi:10.1016/S0022-2836(05)80360-2] matters.', 'markdown');
+    const found = diagnostics.filter((diagnostic) => diagnostic.code === 'malformed-citation');
+    assert.equal(found.length, 1);
+    assert.match(messageText(found[0]!), /@\{doi:10\.1016\/S0022-2836\(05\)80360-2\}.*\[@tag:name\]: doi:10\.1016\/S0022-2836\(05\)80360-2/);
+  });
   it('a Pandoc span with attributes is no empty citation', () => {
     const { diagnostics } = lint('[]{.fas .fa-info-circle} **Updated** and [note]{#n1} text.', 'markdown');
     assert.deepEqual(codesOf(diagnostics).filter((code) => code.endsWith('citation')), []);

@@ -349,6 +349,9 @@ function readCitationKey(text: string, from: number, end: number): number {
   return Math.max(j, pandocEnd);
 }
 
+/** Characters that end a key in the middle of an identifier (a DOI with parentheses, a URL with a query). */
+const CUT_IDENTIFIER = '(=[*@{';
+
 /** A key entry, or an identifier entry when the key is written as one (`doi:…`), its syntax checked. */
 function keyEntry(text: string, keyStart: number, keyStop: number, end: number): CitationEntry {
   // The braced form: the key is what the braces hold, and nothing can follow it inside the key.
@@ -359,11 +362,12 @@ function keyEntry(text: string, keyStart: number, keyStop: number, end: number):
   const identifier = readIdentifier(key);
   if (!identifier) return { start, end: keyEnd, text: key, kind: 'key', key };
   const entry: CitationEntry = { start, end: keyEnd, text: key, kind: 'identifier', key, identifier };
-  // `@doi:10.1016/S0022-2836(05)80360-2`: Pandoc ends the key at `(`, so the rest would be lost; Manubot asks for a tag.
-  const next = keyEnd < end && !braced ? text.charCodeAt(keyEnd) : 0x20;
-  if (identifier.wellFormed && !isSpace(next) && !',;])}.'.includes(String.fromCharCode(next))) {
+  // `@doi:10.1016/S0022-2836(05)80360-2`, `@url:https://a.org/?id=1`: the key ends at `(` or `=`, so the rest is lost.
+  const next = keyEnd < end && !braced ? text.charAt(keyEnd) : ' ';
+  if (identifier.wellFormed && CUT_IDENTIFIER.includes(next)) {
+    const written = key + text.slice(keyEnd, Math.min(end, keyEnd + 200)).split(/[\s;\]]/)[0];
     identifier.wellFormed = false;
-    identifier.problem = `The identifier stops at “${String.fromCharCode(next)}”, which a citation key cannot contain; define a tag for it ([@tag:name]: ${key}${text.slice(keyEnd, Math.min(end, keyEnd + 40)).split(/[\s;\]]/)[0]}).`;
+    identifier.problem = `A citation key cannot hold “${next}”, so it ends before it; write @{${written}} or define a tag ([@tag:name]: ${written}).`;
   }
   if (!identifier.wellFormed) entry.problem = 'malformed-identifier';
   return entry;
