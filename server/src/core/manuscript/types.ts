@@ -114,7 +114,7 @@ export interface ReferenceListEntry extends Span {
 }
 
 export interface ManuscriptReferenceList {
-  /** Where the list's heading (or `\begin{thebibliography}`) starts; same as Manuscript.referenceListStart. */
+  /** Markdown and plain text: where the References heading starts (= Manuscript.referenceListStart); LaTeX: where `\begin{thebibliography}` starts, which may come after a `\section{References}`. */
   start: number;
   entries: ReferenceListEntry[];
 }
