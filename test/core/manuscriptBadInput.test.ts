@@ -23,6 +23,18 @@ const inputs: [string, string][] = [
   ['unclosed environments, then unmatched ends', '\\begin{itemize}'.repeat(100000) + '\\end{x}'.repeat(100000)],
   ['headings ending in braces', '# a}\n'.repeat(100000)],
   ['only citations', Array.from({ length: 5000 }, (_, i) => `[${i}]`).join(' ')],
+  ['many identifiers', '[@doi:10.1/x; @url:https://a.org/b/; @tag:'.repeat(100000)],
+  ['identifier-like runs of punctuation', '@doi:' + ':/.'.repeat(1_000_000)],
+  ['many braced keys, unclosed', '@{a '.repeat(200000)],
+  ['many multi-cite groups', '\\cites' + '[a][b]{k}'.repeat(200000)],
+  ['many unclosed multi-cites', '\\cites(a)(b)[c]'.repeat(100000)],
+  ['many iffalse, all closed', '\\iffalse x \\fi '.repeat(100000)],
+  ['one unclosed iffalse among many ifs', '\\iffalse' + ' \\ifx a'.repeat(200000)],
+  ['a long line of input commands', '\\input{x} \\input[ '.repeat(200000)],
+  ['a long line of bibliography commands after a comment', 'a % ' + '\\bibliography{a,b} '.repeat(200000)],
+  ['many bibitems', '\\begin{thebibliography}{9}\n' + '\\bibitem{k} Smith J. T. J. 2001;1:1.\n'.repeat(50000)],
+  ['a huge numbered reference list', '# References\n' + '1. Smith J, Doe A. Title. J. 2001;1(2):3-4.\n'.repeat(50000)],
+  ['many key definitions', '[@tag:x]: doi:10.1/x\n'.repeat(100000)],
   ['CRLF line ends', '# Title\r\n\r\nText [1].\r\nMore.\r\n'],
 ];
 

@@ -208,3 +208,12 @@ describe('manuscript citations', () => {
     });
   });
 });
+
+describe('manuscript: Pandoc braced keys', () => {
+  it('[@{smith:2020}] reads the key inside the braces', () => {
+    const text = 'See [@{smith 2020}; @{jones:x}] and @{lee}.';
+    const citations = findCitations(text, 'markdown');
+    assert.deepEqual(citations.map((citation) => citation.keys), [['smith 2020', 'jones:x'], ['lee']]);
+    assert.deepEqual(citations.flatMap((citation) => citation.entries.map((entry) => text.slice(entry.start, entry.end))), ['smith 2020', 'jones:x', 'lee']);
+  });
+});

@@ -8,6 +8,7 @@
  */
 import type { Citation, CitationEntry, CitationProblem, ManuscriptLanguage, Span } from './types';
 import { skipSpaces } from './proseCollector';
+import { isIdentifierKey, readIdentifier } from './identifiers';
 
 /** A range covering more numbers than this is taken for a typo and never expanded. */
 export const MAX_EXPANDED_RANGE = 200;
@@ -17,7 +18,8 @@ export const LATEX_CITE_COMMANDS: ReadonlySet<string> = new Set([
   'cite', 'Cite', 'citep', 'Citep', 'citet', 'Citet', 'citealp', 'Citealp', 'citealt', 'Citealt',
   'citeauthor', 'Citeauthor', 'citeyear', 'citeyearpar', 'citetitle', 'citenum',
   'autocite', 'Autocite', 'parencite', 'Parencite', 'textcite', 'Textcite', 'footcite', 'Footcite',
-  'footcitetext', 'smartcite', 'Smartcite', 'supercite', 'fullcite', 'nocite',
+  'footcitetext', 'smartcite', 'Smartcite', 'supercite', 'fullcite', 'footfullcite', 'nocite',
+  'citeurl', 'citedate', 'Citetitle', 'Citeyear', 'Citeyearpar',
 ]);
 
 /**
@@ -99,9 +101,11 @@ function isBlankLineAhead(text: string, from: number, end: number): boolean {
   return false;
 }
 
-/** `](` makes the bracket a Markdown link's text, never a citation. */
+/** `](` makes the bracket a Markdown link's text, and `]{.class}` a Pandoc span with attributes: never a citation. */
 function isLinkTail(text: string, after: number, end: number): boolean {
-  return after < end && text.charCodeAt(after) === 0x28 /* ( */;
+  if (after >= end) return false;
+  const c = text.charCodeAt(after);
+  return c === 0x28 /* ( */ || (c === 0x7b /* { */ && after + 1 < end && '.#'.includes(text.charAt(after + 1)));
 }
 
 /** `[1]: https://…` at the start of a line defines a reference-style link. */
@@ -254,7 +258,7 @@ function readPandocBracket(text: string, open: number, close: number): Citation 
     const c = j < inner.end ? text.charCodeAt(j) : 0x3b;
     if (c === 0x3b /* ; */) {
       const segmentEntries = readPandocSegment(text, segmentStart, j);
-      if (segmentEntries.some((entry) => entry.kind === 'key')) hasKey = true;
+      if (segmentEntries.some((entry) => entry.kind === 'key' || entry.kind === 'identifier')) hasKey = true;
       entries.push(...segmentEntries);
       segmentStart = j + 1;
     }
@@ -274,7 +278,7 @@ function readPandocSegment(text: string, segmentStart: number, segmentEnd: numbe
     if (c !== 0x40) continue;
     const previous = j > segmentStart ? text.charCodeAt(j - 1) : 0x20;
     if (!(isSpace(previous) || previous === 0x2d /* - */ || previous === 0x5b)) continue;
-    const keyEnd = readPandocKey(text, j + 1, segmentEnd);
+    const keyEnd = readCitationKey(text, j + 1, segmentEnd);
     if (keyEnd === j + 1) continue;
     const key = text.slice(j + 1, keyEnd);
     if (CROSS_REFERENCE.test(key)) {
@@ -282,7 +286,7 @@ function readPandocSegment(text: string, segmentStart: number, segmentEnd: numbe
       j = keyEnd - 1;
       continue;
     }
-    entries.push({ start: j + 1, end: keyEnd, text: key, kind: 'key', key });
+    entries.push(keyEntry(text, j + 1, keyEnd, segmentEnd));
     j = keyEnd - 1;
   }
   if (blank) {
@@ -320,6 +324,55 @@ function readPandocKey(text: string, from: number, end: number): number {
   return j;
 }
 
+/**
+ * The end of the key starting at `from`. Identifiers (`doi:10.1/x`, `url:https://a.org/b/`) follow Manubot's
+ * more permissive rule: underscores and `:/.#$%&-+?<>~` inside, and a final `/`; other keys follow Pandoc's.
+ */
+function readCitationKey(text: string, from: number, end: number): number {
+  // Pandoc's braced form `@{https://example.org/a?b=1}` takes any text but braces as the key (offsets include them).
+  if (text.charCodeAt(from) === 0x7b /* { */) {
+    for (let j = from + 1; j < end && j - from < 2000; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 0x7d) return j > from + 1 ? j + 1 : from;
+      if (c === 0x7b || c === 0x0a) return from;
+    }
+    return from;
+  }
+  const pandocEnd = readPandocKey(text, from, end);
+  // Only a key with a colon inside can be an identifier; looking no further than the key keeps the scan linear.
+  let colon = from;
+  while (colon < pandocEnd && text.charCodeAt(colon) !== 0x3a /* : */) colon++;
+  if (colon >= pandocEnd || !isIdentifierKey(text.slice(from, pandocEnd))) return pandocEnd;
+  let j = from;
+  while (j < end && (isKeyChar(text.charCodeAt(j)) || isKeyPunctuation(text.charCodeAt(j)))) j++;
+  while (j > from && !isKeyChar(text.charCodeAt(j - 1)) && text.charCodeAt(j - 1) !== 0x2f /* / */) j--;
+  return Math.max(j, pandocEnd);
+}
+
+/** Characters that end a key in the middle of an identifier (a DOI with parentheses, a URL with a query). */
+const CUT_IDENTIFIER = '(=[*@{';
+
+/** A key entry, or an identifier entry when the key is written as one (`doi:…`), its syntax checked. */
+function keyEntry(text: string, keyStart: number, keyStop: number, end: number): CitationEntry {
+  // The braced form: the key is what the braces hold, and nothing can follow it inside the key.
+  const braced = text.charCodeAt(keyStart) === 0x7b /* { */;
+  const start = braced ? keyStart + 1 : keyStart;
+  const keyEnd = braced ? keyStop - 1 : keyStop;
+  const key = text.slice(start, keyEnd);
+  const identifier = readIdentifier(key);
+  if (!identifier) return { start, end: keyEnd, text: key, kind: 'key', key };
+  const entry: CitationEntry = { start, end: keyEnd, text: key, kind: 'identifier', key, identifier };
+  // `@doi:10.1016/S0022-2836(05)80360-2`, `@url:https://a.org/?id=1`: the key ends at `(` or `=`, so the rest is lost.
+  const next = keyEnd < end && !braced ? text.charAt(keyEnd) : ' ';
+  if (identifier.wellFormed && CUT_IDENTIFIER.includes(next)) {
+    const written = key + text.slice(keyEnd, Math.min(end, keyEnd + 200)).split(/[\s;\]]/)[0];
+    identifier.wellFormed = false;
+    identifier.problem = `A citation key cannot hold “${next}”, so it ends before it; write @{${written}} or define a tag ([@tag:name]: ${written}).`;
+  }
+  if (!identifier.wellFormed) entry.problem = 'malformed-identifier';
+  return entry;
+}
+
 /** Author-in-text `@key`: not an e-mail address, a handle inside a word, or a decorator. */
 function readBareKey(text: string, at: number, end: number): Citation | undefined {
   // The character before counts even outside the span: `[@key](url)` is a link whose text starts the span.
@@ -328,18 +381,19 @@ function readBareKey(text: string, at: number, end: number): Citation | undefine
     const allowed = isSpace(previous) || previous === 0x28 /* ( */ || previous === 0x22 || previous === 0x201c || previous === 0x2018;
     if (!allowed) return undefined;
   }
-  const keyEnd = readPandocKey(text, at + 1, end);
+  const keyEnd = readCitationKey(text, at + 1, end);
   if (keyEnd === at + 1) return undefined;
   const key = text.slice(at + 1, keyEnd);
   if (CROSS_REFERENCE.test(key)) return undefined;
+  const entry = keyEntry(text, at + 1, keyEnd, end);
   return {
     start: at,
     end: keyEnd,
     syntax: 'pandoc',
     inner: { start: at + 1, end: keyEnd },
-    entries: [{ start: at + 1, end: keyEnd, text: key, kind: 'key', key }],
+    entries: [entry],
     numbers: [],
-    keys: [key],
+    keys: entry.kind === 'key' && entry.key !== undefined ? [entry.key] : [],
   };
 }
 
@@ -357,23 +411,76 @@ function skipCommandName(text: string, backslash: number, end: number): number {
   return j;
 }
 
-/** Reads the cite command at `backslash` (`\citep[p.~3]{key}`), or undefined when there is none or it is unclosed. */
+/** Multi-cite commands (biblatex): `\cites(pre)(post)[pre][post]{a}[see][]{b}`, one key group after each pair of notes. */
+export const LATEX_MULTICITE_COMMANDS: ReadonlySet<string> = new Set([
+  'cites', 'Cites', 'parencites', 'Parencites', 'textcites', 'Textcites', 'autocites', 'Autocites', 'footcites', 'Footcites',
+  'footcitetexts', 'smartcites', 'Smartcites', 'supercites',
+]);
+
+/** Reads the cite command at `backslash` (`\citep[p.~3]{key}`, `\cites[a]{x}[b][]{y}`), or undefined when there is none or it is unclosed. */
 export function readLatexCite(text: string, backslash: number, end: number): Citation | undefined {
   const nameEnd = skipCommandName(text, backslash, end);
   const command = text.slice(backslash + 1, nameEnd);
-  if (!LATEX_CITE_COMMANDS.has(command)) return undefined;
+  const multi = LATEX_MULTICITE_COMMANDS.has(command);
+  if (!multi && !LATEX_CITE_COMMANDS.has(command)) return undefined;
   let j = nameEnd;
   if (j < end && text.charCodeAt(j) === 0x2a /* * */) j++;
-  // Up to two optional arguments: prenote and postnote. They may not contain `[`, which keeps the scan linear.
+  if (multi) {
+    // Up to two global notes in parentheses, which may not contain `(`.
+    for (let global = 0; global < 2; global++) {
+      const k = skipSpaces(text, j, end);
+      if (k >= end || text.charCodeAt(k) !== 0x28 /* ( */) break;
+      const close = findPlain(text, k + 1, end, 0x29, 0x28);
+      if (close < 0) return undefined;
+      j = close + 1;
+    }
+  }
+  const entries: CitationEntry[] = [];
+  const groups: Span[] = [];
+  for (;;) {
+    const open = skipNotes(text, j, end);
+    if (open < 0) break;
+    if (open >= end || text.charCodeAt(open) !== 0x7b /* { */) break;
+    const close = readKeyGroup(text, open, end, entries);
+    if (close < 0) break;
+    groups.push({ start: open + 1, end: close });
+    j = close + 1;
+    if (!multi) break;
+  }
+  const first = groups[0];
+  const last = groups[groups.length - 1];
+  if (!first || !last) return undefined;
+  const inner = { start: first.start, end: last.end };
+  // `\nocite{*}` adds every entry of the bibliography; it cites no key named "*".
+  if (command === 'nocite') {
+    const named = entries.filter((entry) => entry.key !== '*');
+    entries.length = 0;
+    entries.push(...named);
+  }
+  const keys = markDuplicateKeys(entries);
+  const citation: Citation = { start: backslash, end: last.end + 1, syntax: 'latex', command, inner, entries, numbers: [], keys };
+  if (multi) citation.keyGroups = groups;
+  return citation;
+}
+
+/**
+ * Skips up to two `[...]` notes (spaces allowed before each) and returns where the key group should open, or -1
+ * when a note is unclosed. Notes may not contain `[`, which keeps the scan linear.
+ */
+function skipNotes(text: string, from: number, end: number): number {
+  let j = from;
   for (let optional = 0; optional < 2; optional++) {
     const k = skipSpaces(text, j, end);
     if (k >= end || text.charCodeAt(k) !== 0x5b) break;
     const close = findPlain(text, k + 1, end, 0x5d, 0x5b);
-    if (close < 0) return undefined;
+    if (close < 0) return -1;
     j = close + 1;
   }
-  const open = skipSpaces(text, j, end);
-  if (open >= end || text.charCodeAt(open) !== 0x7b /* { */) return undefined;
+  return skipSpaces(text, j, end);
+}
+
+/** Reads the braced key list at `open` into `entries`; returns the closing brace, or -1 when it is unclosed. */
+function readKeyGroup(text: string, open: number, end: number, entries: CitationEntry[]): number {
   // Keys contain neither braces nor backslashes; stopping at them keeps an unclosed `\cite{` from swallowing the text.
   let close = -1;
   for (let k = open + 1; k < end; k++) {
@@ -382,21 +489,18 @@ export function readLatexCite(text: string, backslash: number, end: number): Cit
       close = k;
       break;
     }
-    if (c === 0x7b || c === 0x5c) return undefined;
-    if (c === 0x0a && isBlankLineAhead(text, k + 1, end)) return undefined;
+    if (c === 0x7b || c === 0x5c) return -1;
+    if (c === 0x0a && isBlankLineAhead(text, k + 1, end)) return -1;
   }
-  if (close < 0) return undefined;
-
-  const inner = { start: open + 1, end: close };
-  const entries: CitationEntry[] = [];
-  let segmentStart = inner.start;
+  if (close < 0) return -1;
+  let segmentStart = open + 1;
   // A key's extent: from its first to its last character that is neither space nor inside a `%` comment.
   let keyStart = -1;
   let keyEnd = -1;
-  for (let k = inner.start; k <= inner.end; k++) {
-    const c = k < inner.end ? text.charCodeAt(k) : 0x2c;
+  for (let k = open + 1; k <= close; k++) {
+    const c = k < close ? text.charCodeAt(k) : 0x2c;
     if (c === 0x25 /* % */) {
-      while (k + 1 < inner.end && text.charCodeAt(k + 1) !== 0x0a) k++;
+      while (k + 1 < close && text.charCodeAt(k + 1) !== 0x0a) k++;
       continue;
     }
     if (c !== 0x2c) {
@@ -417,10 +521,8 @@ export function readLatexCite(text: string, backslash: number, end: number): Cit
     }
     segmentStart = k + 1;
   }
-  const keys = markDuplicateKeys(entries);
-  return { start: backslash, end: close + 1, syntax: 'latex', command, inner, entries, numbers: [], keys };
+  return close;
 }
-
 
 /** Index of the first `close` before `end`, or -1 when `stop` or a blank line comes first. */
 function findPlain(text: string, from: number, end: number, close: number, stop: number): number {
@@ -433,6 +535,7 @@ function findPlain(text: string, from: number, end: number, close: number, stop:
   return -1;
 }
 
+/** Marks repeated keys and identifiers as duplicates; returns the distinct keys (identifiers are not keys). */
 function markDuplicateKeys(entries: CitationEntry[]): string[] {
   const keys: string[] = [];
   const seen = new Set<string>();
@@ -442,7 +545,7 @@ function markDuplicateKeys(entries: CitationEntry[]): string[] {
       entry.problem ??= 'duplicate';
     } else {
       seen.add(entry.key);
-      keys.push(entry.key);
+      if (entry.kind === 'key') keys.push(entry.key);
     }
   }
   return keys;

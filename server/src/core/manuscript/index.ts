@@ -6,8 +6,13 @@
  * splits each block. Invariants: every span list is sorted and non-overlapping; citations lie inside prose
  * (LaTeX cite commands are kept as prose for that reason); nothing after referenceListStart is prose unless a
  * later heading of the same or higher level ends the reference list; absurd ranges are never expanded.
+ * Side passes, also linear: Manubot key definitions (definitions.ts), LaTeX bibliography and include commands
+ * (latexFiles.ts) and the manuscript's own numbered reference list (referenceList.ts).
  */
 import { findCitations } from './citations';
+import { findKeyDefinitions } from './definitions';
+import { findLatexFiles } from './latexFiles';
+import { findReferenceList } from './referenceList';
 import { extractLatexProse } from './latex';
 import { extractMarkdownProse } from './markdown';
 import { extractPlaintextProse } from './plaintext';
@@ -16,7 +21,11 @@ import { splitSentences, type SentenceSplit } from './sentences';
 import type { Manuscript, ManuscriptLanguage, Span } from './types';
 
 export * from './types';
-export { findCitations, LATEX_CITE_COMMANDS, MAX_EXPANDED_RANGE } from './citations';
+export { findCitations, LATEX_CITE_COMMANDS, LATEX_MULTICITE_COMMANDS, MAX_EXPANDED_RANGE } from './citations';
+export { isIdentifierKey, readIdentifier } from './identifiers';
+export { findKeyDefinitions } from './definitions';
+export { findLatexFiles } from './latexFiles';
+export { findReferenceList, MAX_REFERENCE_LIST_ENTRIES } from './referenceList';
 export { citationAt, isProse, sentenceAt } from './lookup';
 export { clearSentenceCache } from './sentences';
 
@@ -41,6 +50,17 @@ export function parseManuscript(text: string, language: ManuscriptLanguage): Man
     },
   };
   if (extraction.referenceListStart !== undefined) manuscript.referenceListStart = extraction.referenceListStart;
+  const referenceList = findReferenceList(text, language, extraction.referenceListStart);
+  if (referenceList) manuscript.referenceList = referenceList;
+  if (language === 'markdown') {
+    const definitions = findKeyDefinitions(text);
+    if (definitions.size > 0) manuscript.tagDefinitions = definitions;
+  }
+  if (language === 'latex') {
+    const files = findLatexFiles(text);
+    if (files.bibliographyCommands.length > 0) manuscript.bibliographyCommands = files.bibliographyCommands;
+    if (files.includes.length > 0) manuscript.includes = files.includes;
+  }
   return manuscript;
 }
 

@@ -33,7 +33,7 @@ const TABULAR_ENVIRONMENTS = new Set(['tabular', 'tabularx', 'tabulary', 'longta
 const SKIP_ARGUMENT_COMMANDS = new Set([
   'label', 'ref', 'eqref', 'autoref', 'cref', 'Cref', 'pageref', 'nameref', 'vref', 'url', 'includegraphics', 'input', 'include',
   'includeonly', 'usepackage', 'RequirePackage', 'documentclass', 'bibliography', 'bibliographystyle', 'addbibresource',
-  'printbibliography', 'bibitem', 'newcommand', 'renewcommand', 'providecommand', 'newenvironment', 'renewenvironment',
+  'printbibliography', 'bibitem', 'subfile', 'addglobalbib', 'addsectionbib', 'nobibliography', 'newcommand', 'renewcommand', 'providecommand', 'newenvironment', 'renewenvironment',
   'DeclareMathOperator', 'def', 'setlength', 'addtolength', 'setcounter', 'addtocounter', 'hspace', 'vspace', 'hypersetup',
   'graphicspath', 'pagestyle', 'thispagestyle', 'pagenumbering', 'linespread', 'geometry', 'definecolor', 'color',
   'fontsize', 'cline', 'cmidrule', 'rule', 'raisebox', 'resizebox', 'scalebox', 'newtheorem', 'captionsetup', 'setstretch',
@@ -175,6 +175,7 @@ class LatexScanner {
     if (name === 'caption') return this.textArgument(backslash, j, 'caption');
     if (name === 'footnote') return this.textArgument(backslash, j, 'prose');
     if (name === 'verb') return this.exclude(backslash, verbatimEnd(text, j, this.stop));
+    if (name === 'iffalse') return this.exclude(backslash, conditionalEnd(text, nameEnd, this.stop));
     if (SKIP_ARGUMENT_COMMANDS.has(name)) return this.exclude(backslash, this.skipArguments(j, Infinity));
     if (FIRST_ARGUMENT_MARKUP_COMMANDS.has(name)) return this.exclude(backslash, this.skipArguments(j, 1));
     // Unknown commands (\emph, \textbf, \ldots, macros): the name and optional arguments go; a braced argument stays prose.
@@ -348,6 +349,25 @@ class LatexScanner {
     }
     return this.stop;
   }
+}
+
+/**
+ * The offset after the `\fi` closing an `\iffalse` whose name ends at `from` (nested `\if…` counted), or the
+ * document's end: text switched off this way is neither prose nor citations.
+ */
+function conditionalEnd(text: string, from: number, stop: number): number {
+  const pattern = /\\(if[a-zA-Z]*|fi)(?![a-zA-Z])|\\[^a-zA-Z]|%[^\n]*/g;
+  pattern.lastIndex = from;
+  let depth = 1;
+  for (let match = pattern.exec(text); match && match.index < stop; match = pattern.exec(text)) {
+    if (match[1] === undefined || match[1] === 'ifthenelse') continue;
+    if (match[1] === 'fi') {
+      if (--depth === 0) return match.index + match[0].length;
+    } else {
+      depth++;
+    }
+  }
+  return stop;
 }
 
 function verbatimEnd(text: string, from: number, stop: number): number {

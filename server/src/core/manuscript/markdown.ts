@@ -475,7 +475,7 @@ class MarkdownScanner {
       } else if (c === 0x24 /* $ */) {
         const close = this.inlineMathEnd(i, end);
         if (close >= 0) skipTo = close + 1;
-      } else if (i === start || !isWordCode(text.charCodeAt(i - 1))) {
+      } else if ((i === start || !isWordCode(text.charCodeAt(i - 1))) && !isCitedUrl(text, i)) {
         // h, w or f: perhaps a bare URL.
         const urlEnd = bareUrlEnd(text, i, end);
         if (urlEnd > i) skipTo = urlEnd;
@@ -688,4 +688,11 @@ function lineEndAt(text: string, from: number): number {
 /** The line's end without a trailing carriage return. */
 function contentEnd(text: string, lineStart: number, lineEnd: number): number {
   return lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 0x0d ? lineEnd - 1 : lineEnd;
+}
+
+/** `@url:https://…` and `@https://…` are Manubot citation keys: the URL stays prose for the citation scanner. */
+function isCitedUrl(text: string, at: number): boolean {
+  const previous = text.charCodeAt(at - 1);
+  if (previous === 0x40 /* @ */) return true;
+  return previous === 0x3a /* : */ && at >= 5 && text.slice(at - 5, at).toLowerCase() === '@url:';
 }

@@ -1,5 +1,9 @@
 /** What the core knows of a manuscript: its prose, its sentences and its citations, as offsets into the text. */
 
+import type { CitedIdentifier } from './identifiers';
+
+export type { CitedIdentifier, IdentifierScheme } from './identifiers';
+
 export type ManuscriptLanguage = 'markdown' | 'latex' | 'plaintext';
 
 /** A half-open range of offsets [start, end) into the document text. */
@@ -31,17 +35,22 @@ export type CitationProblem =
   /** `[13, 13]` or an entry already covered by a range in the same citation */
   | 'duplicate'
   /** A range too long to expand (e.g. `[1-99999999]`); expanded to nothing. */
-  | 'absurd-range';
+  | 'absurd-range'
+  /** `[@doi:10.1038]`, `[@pmid:12a]`: an identifier whose syntax is wrong for its scheme (see entry.identifier.problem). */
+  | 'malformed-identifier';
 
 export interface CitationEntry extends Span {
   /** The entry's text as written: "13", "11-18", "11–18", "caseiro2019". */
   text: string;
-  kind: 'number' | 'range' | 'key' | 'empty';
+  /** `identifier`: a persistent identifier written as the key (`@doi:10.1/x`, `@tag:name`); it is never in `Citation.keys`. */
+  kind: 'number' | 'range' | 'key' | 'identifier' | 'empty';
   /** For numbers and ranges: the first and last number as written (may be reversed or huge). */
   from?: number;
   to?: number;
   /** For keys: the key without `@`. */
   key?: string;
+  /** For identifiers: the scheme, the value and whether its syntax is right. `key` holds the whole `doi:…` text. */
+  identifier?: CitedIdentifier;
   problem?: CitationProblem;
 }
 
@@ -54,8 +63,10 @@ export interface Citation extends Span {
   entries: CitationEntry[];
   /** Reference numbers this citation stands for, ranges expanded, deduplicated, in written order. Absurd ranges expand to nothing. */
   numbers: number[];
-  /** Keys this citation stands for (LaTeX and Pandoc). */
+  /** Keys this citation stands for (LaTeX and Pandoc); persistent identifiers (`@doi:…`) are entries but never keys. */
   keys: string[];
+  /** LaTeX multi-cite commands (`\cites{a}[see][]{b}`): the inside of each key group, in order. */
+  keyGroups?: Span[];
 }
 
 export interface Manuscript {
@@ -67,6 +78,61 @@ export interface Manuscript {
   paragraphs: Span[];
   sentences: Sentence[];
   citations: Citation[];
+  /** Markdown: Manubot key definitions (`[@tag:name]: doi:10.1/x` lines, front-matter `citekey-aliases`), by the key as cited ("tag:name"); the first definition of a key wins. */
+  tagDefinitions?: Map<string, TagDefinition>;
+  /** The manuscript's own reference list, when it has one with entries (numbered Markdown list, `\bibitem`s). */
+  referenceList?: ManuscriptReferenceList;
+  /** LaTeX: the bibliography files it names (`\bibliography{a,b}` gives two), in document order. */
+  bibliographyCommands?: BibliographyCommand[];
+  /** LaTeX: the files it includes (`\input`, `\include`, `\subfile`) and its `% !TEX root` magic comment. */
+  includes?: IncludedFile[];
   /** Where the manuscript's own reference list starts (a "References"/"Bibliography" heading, or \begin{thebibliography}); prose ends there. */
   referenceListStart?: number;
+}
+
+export interface TagDefinition {
+  /** What the tag stands for, as written after `]:` ("doi:10.1101/gr.634603", "url:https://…"). */
+  target: string;
+  /** The target read as an identifier, when it is one. */
+  identifier?: CitedIdentifier;
+  /** The whole definition line (without its line break). */
+  span: Span;
+}
+
+export interface ReferenceListEntry extends Span {
+  /** The entry's number: as written for numbered lists, by order (from 1) for `\bibitem`. */
+  number: number;
+  /** For `\bibitem[label]{key}`: its key (and label). */
+  key?: string;
+  label?: string;
+  /** 0-based line of the entry's first character. */
+  line: number;
+  /** The entry's text without its number or `\bibitem{…}` marker, line breaks kept. */
+  text: string;
+  /** Span of `text` in the document. */
+  textSpan: Span;
+}
+
+export interface ManuscriptReferenceList {
+  /** Markdown and plain text: where the References heading starts (= Manuscript.referenceListStart); LaTeX: where `\begin{thebibliography}` starts, which may come after a `\section{References}`. */
+  start: number;
+  entries: ReferenceListEntry[];
+}
+
+export interface BibliographyCommand {
+  /** "bibliography", "addbibresource", "addglobalbib" or "addsectionbib". */
+  command: string;
+  /** One file name as written, trimmed ("refs", "refs.bib", "../shared/lib.bib"). */
+  name: string;
+  /** Span of the name in the document. */
+  span: Span;
+}
+
+export interface IncludedFile {
+  /** "input", "include", "subfile", or "root" for a `% !TEX root = main.tex` magic comment. */
+  command: 'input' | 'include' | 'subfile' | 'root';
+  /** The path as written, trimmed. */
+  path: string;
+  /** Span of the path in the document. */
+  span: Span;
 }

@@ -1,10 +1,13 @@
-/** Flags a reversed or dangling range, an empty citation or entry, and an entry cited twice in one citation. */
+/**
+ * Flags a reversed or dangling range, an empty citation or entry, an entry cited twice in one citation, and a
+ * persistent identifier (`@doi:`, `@pmid:`…) whose syntax is wrong for its scheme.
+ */
 import type { Citation, CitationEntry } from '../manuscript/types';
 import type { Finding, Fix, Rule, RuleContext } from './types';
 
 export const malformedCitation: Rule = {
   code: 'malformed-citation',
-  summary: 'A reversed or dangling range, an empty entry, or a reference cited twice in one citation.',
+  summary: 'A reversed or dangling range, an empty entry, a reference cited twice in one citation, or a malformed identifier.',
   defaultSeverity: 'error',
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
@@ -39,6 +42,8 @@ function describe(entry: CitationEntry, citation: Citation): string {
       return citation.entries.length <= 1 ? 'This citation is empty.' : 'This citation has an empty entry.';
     case 'duplicate':
       return `${entry.text} is cited twice in the same citation.`;
+    case 'malformed-identifier':
+      return `“${entry.text}” is not a well-formed ${entry.identifier?.scheme ?? 'identifier'}. ${entry.identifier?.problem ?? ''}`.trim();
     default:
       return 'This citation is malformed.';
   }
