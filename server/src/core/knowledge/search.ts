@@ -17,13 +17,13 @@ const titleBand = 2;
 const abstractBand = 3;
 
 /** How many bands a query word of this length searches: one letter is an author's initial, not a title word. */
-function bandsForWordLength(length: number): number {
+export function bandsForWordLength(length: number): number {
   return length <= 1 ? 2 : length === 2 ? 3 : bandCount;
 }
 
 /** A word of this length or more may be a typo: with no word beginning with it, near spellings match instead. */
-const fuzzyMinimumLength = 4;
-function allowedEdits(length: number): number {
+export const fuzzyMinimumLength = 4;
+export function allowedEdits(length: number): number {
   return length >= 7 ? 2 : 1;
 }
 
@@ -78,25 +78,10 @@ export class SearchIndex {
       // Entries are added in order, so a repeat of the word in the same entry is the row's last element.
       if (row[row.length - 1] !== entry) row.push(entry);
     };
-    const addText = (entry: number, band: number, text: string | undefined) => {
-      if (!text) return;
-      for (const word of foldedWords(text)) for (const form of wordForms(word)) add(entry, band, form);
-    };
     references.forEach((reference, entry) => {
-      const item = reference.item;
-      const [first, ...others] = item.author ?? item.editor ?? [];
-      if (first) for (const word of nameWords(first)) add(entry, 0, word);
-      const key = foldText(reference.key);
-      add(entry, 0, key);
-      for (const word of foldedWords(key)) add(entry, 0, word);
-      for (const name of others) for (const word of nameWords(name)) add(entry, 1, word);
-      const year = item.issued?.['date-parts']?.[0]?.[0];
-      if (year !== undefined) add(entry, 1, String(year));
-      addText(entry, titleBand, item.title);
-      addText(entry, titleBand, item['container-title']);
-      addText(entry, abstractBand, item.abstract);
-      addText(entry, abstractBand, item.keyword);
-      addText(entry, abstractBand, options.extraText?.(reference));
+      bandWords(reference, options).forEach((words, band) => {
+        for (const word of words) add(entry, band, word);
+      });
     });
     this.idsByWord = idsByWord;
     this.sortedWords = [...idsByWord.keys()].sort();
@@ -256,6 +241,29 @@ export class SearchIndex {
     }
     return low;
   }
+}
+
+/** The words an entry is found by, per band (see `matchBands`), folded, with singulars of plurals added. */
+export function bandWords(reference: Reference, options: SearchIndexOptions = {}): string[][] {
+  const bands: string[][] = Array.from({ length: bandCount }, () => []);
+  const addText = (band: number, text: string | undefined) => {
+    if (!text) return;
+    for (const word of foldedWords(text)) bands[band].push(...wordForms(word));
+  };
+  const item = reference.item;
+  const [first, ...others] = item.author ?? item.editor ?? [];
+  if (first) bands[0].push(...nameWords(first));
+  const key = foldText(reference.key);
+  bands[0].push(key, ...foldedWords(key));
+  for (const name of others) bands[1].push(...nameWords(name));
+  const year = item.issued?.['date-parts']?.[0]?.[0];
+  if (year !== undefined) bands[1].push(String(year));
+  addText(titleBand, item.title);
+  addText(titleBand, item['container-title']);
+  addText(abstractBand, item.abstract);
+  addText(abstractBand, item.keyword);
+  addText(abstractBand, options.extraText?.(reference));
+  return bands;
 }
 
 /** The words a name is searched by: its family name (with its particle) or literal, folded; also joined ("gonzalezgonzalez"). */
