@@ -166,6 +166,8 @@ describe('knowledge ranking: the top k equals a full sort', () => {
   const extraText = (reference: Reference) => (reference.source.kind === 'review' ? dataset.reference(reference.number!)?.citedFor : undefined);
   const words = scope.sources.map((source) => source.references.map((reference) => bandWords(reference, { extraText })));
   const vocabularies = words.map((perEntry) => [...new Set(perEntry.flat(2))]);
+  // Near spellings are looked for among the words of names and titles (bands 0-2), then matched in any band.
+  const fuzzyVocabularies = words.map((perEntry) => new Set(perEntry.flatMap((bands) => bands.slice(0, 3).flat())));
 
   /** Every entry's rank for the query, by reading each entry's words: no index, no early stop, no heap. */
   function bruteForce(options: RankOptions): string[] {
@@ -185,6 +187,7 @@ describe('knowledge ranking: the top k equals a full sort', () => {
             if (anyBegins && bands[band].some((known) => known.startsWith(word))) best = band * 2;
             const edits = allowedEdits(word.length);
             const near = (known: string) =>
+              fuzzyVocabularies[sourceAt].has(known) &&
               known[0] === word[0] &&
               known.length >= word.length - edits &&
               (editDistanceWithin(word, known, edits) || (known.length > word.length && editDistanceWithin(word, known.slice(0, word.length), edits)));

@@ -76,12 +76,12 @@ export function scoreSentence(dataset: Dataset, sources: readonly SourceEntries[
   const words = sentenceWords(sentence);
   if (words.length > 0) {
     const total = sources.reduce((sum, source) => sum + source.references.length, 0);
-    for (const word of words) {
-      const frequency = sources.reduce((sum, source) => sum + source.search.documentFrequency(word), 0);
+    for (const forms of words) {
+      const frequency = sources.reduce((sum, source) => sum + source.search.documentFrequency(forms), 0);
       if (frequency === 0) continue;
       if (total >= commonWordCutoff.minimumEntries && frequency > total * commonWordCutoff.share) continue;
       const weight = Math.log(1 + total / frequency);
-      sources.forEach((source, at) => source.search.addSentenceWord(word, weight, textScores[at]));
+      sources.forEach((source, at) => source.search.addSentenceWord(forms, weight, textScores[at]));
     }
   }
   return { reviewScores, textScores };

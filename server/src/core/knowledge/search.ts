@@ -55,6 +55,8 @@ export class SearchIndex {
   private readonly sortedWords: string[];
   private readonly sortedIds: Int32Array;
   private readonly idsByWord: Map<string, number>;
+  /** The sorted words of the name and title bands: where a typo is looked up. */
+  private readonly fuzzyWords: string[];
   /** Per band, compressed rows: entries holding word `id` are `postings[band][offsets[band][id] .. offsets[band][id + 1])`. */
   private readonly offsets: Int32Array[];
   private readonly postings: Int32Array[];
@@ -65,42 +67,64 @@ export class SearchIndex {
 
   constructor(references: readonly Reference[], options: SearchIndexOptions = {}) {
     this.entries = references;
+    // One pass over the entries collects (word, band, entry) triples in flat typed arrays; a counting pass then lays
+    // them out as compressed rows. No array per word: at 10^5 entries there are 10^5..10^6 words.
     const idsByWord = new Map<string, number>();
-    const rows: number[][][] = Array.from({ length: bandCount }, () => []);
-    const add = (entry: number, band: number, word: string) => {
-      let id = idsByWord.get(word);
-      if (id === undefined) {
-        id = idsByWord.size;
-        idsByWord.set(word, id);
-        for (const bandRows of rows) bandRows.push([]);
-      }
-      const row = rows[band][id];
-      // Entries are added in order, so a repeat of the word in the same entry is the row's last element.
-      if (row[row.length - 1] !== entry) row.push(entry);
-    };
+    let slots: Int32Array = new Int32Array(1 << 16); // word id × bands + band
+    let owners: Int32Array = new Int32Array(1 << 16); // the entry
+    let count = 0;
+    let lastOwner: Int32Array = new Int32Array(1 << 14).fill(-1); // per slot, the last entry added, to skip repeats within one
     references.forEach((reference, entry) => {
-      bandWords(reference, options).forEach((words, band) => {
-        for (const word of words) add(entry, band, word);
+      forEachBandWord(reference, options, (band, word) => {
+        let id = idsByWord.get(word);
+        if (id === undefined) {
+          id = idsByWord.size;
+          idsByWord.set(word, id);
+        }
+        const slot = id * bandCount + band;
+        if (slot >= lastOwner.length) lastOwner = grown(lastOwner, slot + 1, -1);
+        if (lastOwner[slot] === entry) return;
+        lastOwner[slot] = entry;
+        if (count === slots.length) {
+          slots = grown(slots, count + 1, 0);
+          owners = grown(owners, count + 1, 0);
+        }
+        slots[count] = slot;
+        owners[count] = entry;
+        count++;
       });
     });
+    const words = idsByWord.size;
     this.idsByWord = idsByWord;
     this.sortedWords = [...idsByWord.keys()].sort();
     this.sortedIds = Int32Array.from(this.sortedWords, (word) => idsByWord.get(word)!);
     this.offsets = [];
     this.postings = [];
-    for (const bandRows of rows) {
-      const offsets = new Int32Array(bandRows.length + 1);
+    const rowLengths = new Int32Array(words * bandCount);
+    for (let at = 0; at < count; at++) rowLengths[slots[at]]++;
+    const cursors = new Int32Array(words * bandCount);
+    for (let band = 0; band < bandCount; band++) {
+      const offsets = new Int32Array(words + 1);
       let total = 0;
-      bandRows.forEach((row, id) => {
+      for (let id = 0; id < words; id++) {
         offsets[id] = total;
-        total += row.length;
-      });
-      offsets[bandRows.length] = total;
-      const postings = new Int32Array(total);
-      bandRows.forEach((row, id) => postings.set(row, offsets[id]));
+        cursors[id * bandCount + band] = total;
+        total += rowLengths[id * bandCount + band];
+      }
+      offsets[words] = total;
       this.offsets.push(offsets);
-      this.postings.push(postings);
+      this.postings.push(new Int32Array(total));
     }
+    // Triples are in entry order, so each row comes out sorted by entry.
+    for (let at = 0; at < count; at++) {
+      const slot = slots[at];
+      this.postings[slot % bandCount][cursors[slot]++] = owners[at];
+    }
+    // Near spellings are looked for among names and title words only: abstracts add many words and little certainty.
+    this.fuzzyWords = this.sortedWords.filter((word) => {
+      const id = idsByWord.get(word)!;
+      return rowLengths[id * bandCount] + rowLengths[id * bandCount + 1] + rowLengths[id * bandCount + titleBand] > 0;
+    });
     this.seen = new Uint32Array(references.length);
     this.seenRank = new Uint8Array(references.length);
   }
@@ -128,18 +152,25 @@ export class SearchIndex {
     return hits;
   }
 
-  /** How many entries hold the word in their title or abstract bands (for weighing a sentence's words). */
-  documentFrequency(word: string): number {
-    const id = this.idsByWord.get(word);
-    if (id === undefined) return 0;
-    return this.rowLength(titleBand, id) + this.rowLength(abstractBand, id);
+  /** How many entries hold one of the word's forms in their title or abstract (for weighing a sentence's words). */
+  documentFrequency(forms: readonly string[]): number {
+    let frequency = 0;
+    for (const form of forms) {
+      const id = this.idsByWord.get(form);
+      if (id !== undefined) frequency += this.rowLength(titleBand, id) + this.rowLength(abstractBand, id);
+    }
+    return frequency;
   }
 
   /**
-   * Adds, for each entry whose title or abstract holds the word, `weight` (a title counts double) to `scores`. The
-   * word is a content word's singular, as the index also stores singulars.
+   * Adds, for each entry whose title or abstract holds one of the word's forms, `weight` (a title counts double) to
+   * `scores`.
    */
-  addSentenceWord(word: string, weight: number, scores: Map<number, number>): void {
+  addSentenceWord(forms: readonly string[], weight: number, scores: Map<number, number>): void {
+    for (const form of forms) this.addSentenceForm(form, weight, scores);
+  }
+
+  private addSentenceForm(word: string, weight: number, scores: Map<number, number>): void {
     const id = this.idsByWord.get(word);
     if (id === undefined) return;
     for (const [band, bandWeight] of [[titleBand, 1], [abstractBand, 0.5]] as const) {
@@ -219,51 +250,76 @@ export class SearchIndex {
   private nearIds(typed: string): number[] {
     const edits = allowedEdits(typed.length);
     const ids: number[] = [];
-    const first = typed[0];
-    for (let at = this.lowerBound(first); at < this.sortedWords.length && this.sortedWords[at][0] === first; at++) {
-      const word = this.sortedWords[at];
+    const words = this.fuzzyWords;
+    let previousStart = '';
+    let previousNear = false;
+    for (let at = lowerBound(words, typed[0]); at < words.length && words[at][0] === typed[0]; at++) {
+      const word = words[at];
       if (word.length < typed.length - edits) continue;
-      const near =
-        editDistanceWithin(typed, word, edits) ||
-        (word.length > typed.length && editDistanceWithin(typed, word.slice(0, typed.length), edits));
-      if (near) ids.push(this.sortedIds[at]);
+      let near = editDistanceWithin(typed, word, edits);
+      if (!near && word.length > typed.length) {
+        // Sorted words share beginnings: compare each beginning once.
+        const start = word.slice(0, typed.length);
+        if (start !== previousStart) {
+          previousStart = start;
+          previousNear = editDistanceWithin(typed, start, edits);
+        }
+        near = previousNear;
+      }
+      if (near) ids.push(this.idsByWord.get(word)!);
     }
     return ids;
   }
 
   private lowerBound(text: string): number {
-    let low = 0;
-    let high = this.sortedWords.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.sortedWords[middle] < text) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return lowerBound(this.sortedWords, text);
   }
 }
 
-/** The words an entry is found by, per band (see `matchBands`), folded, with singulars of plurals added. */
-export function bandWords(reference: Reference, options: SearchIndexOptions = {}): string[][] {
-  const bands: string[][] = Array.from({ length: bandCount }, () => []);
+/** The first position in sorted `words` whose word is not below `text`. */
+function lowerBound(words: readonly string[], text: string): number {
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (words[middle] < text) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Calls `visit` with each word an entry is found by and its band (see `matchBands`), folded. */
+export function forEachBandWord(reference: Reference, options: SearchIndexOptions, visit: (band: number, word: string) => void): void {
   const addText = (band: number, text: string | undefined) => {
-    if (!text) return;
-    for (const word of foldedWords(text)) bands[band].push(...wordForms(word));
+    if (text) for (const word of foldedWords(text)) visit(band, word);
   };
   const item = reference.item;
   const [first, ...others] = item.author ?? item.editor ?? [];
-  if (first) bands[0].push(...nameWords(first));
+  if (first) for (const word of nameWords(first)) visit(0, word);
   const key = foldText(reference.key);
-  bands[0].push(key, ...foldedWords(key));
-  for (const name of others) bands[1].push(...nameWords(name));
+  visit(0, key);
+  for (const word of foldedWords(key)) visit(0, word);
+  for (const name of others) for (const word of nameWords(name)) visit(1, word);
   const year = item.issued?.['date-parts']?.[0]?.[0];
-  if (year !== undefined) bands[1].push(String(year));
+  if (year !== undefined) visit(1, String(year));
   addText(titleBand, item.title);
   addText(titleBand, item['container-title']);
   addText(abstractBand, item.abstract);
   addText(abstractBand, item.keyword);
   addText(abstractBand, options.extraText?.(reference));
+}
+
+/** The words an entry is found by, per band. */
+export function bandWords(reference: Reference, options: SearchIndexOptions = {}): string[][] {
+  const bands: string[][] = Array.from({ length: bandCount }, () => []);
+  forEachBandWord(reference, options, (band, word) => bands[band].push(word));
   return bands;
+}
+
+function grown(array: Int32Array, minimum: number, fill: number): Int32Array {
+  const bigger = new Int32Array(Math.max(minimum, array.length * 2)).fill(fill, array.length);
+  bigger.set(array);
+  return bigger;
 }
 
 /** The words a name is searched by: its family name (with its particle) or literal, folded; also joined ("gonzalezgonzalez"). */
@@ -278,29 +334,34 @@ export function queryWords(query: string): string[] {
   return foldedWords(query);
 }
 
-/** A sentence's distinct content words as the index stores them (singulars). */
-export function sentenceWords(sentence: string): string[] {
-  return [...new Set(contentWords(sentence).map((word) => wordForms(word).at(-1)!))];
+/** A sentence's distinct content words, each with the spellings that count as it (its singular or plural). */
+export function sentenceWords(sentence: string): string[][] {
+  return [...new Set(contentWords(sentence))].map(wordForms);
 }
+
+/** Rows of the edit-distance table, reused: words are short, and a keystroke may compare thousands. */
+let rows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /** Whether two words are at most `limit` edits apart (insert, delete, substitute, swap two neighbours). */
 export function editDistanceWithin(a: string, b: string, limit: number): boolean {
   if (Math.abs(a.length - b.length) > limit) return false;
-  let previousPrevious: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (b.length + 1 > rows[0].length) rows = rows.map(() => new Int32Array(b.length * 2 + 2));
+  let [previousPrevious, previous, current] = rows;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMinimum = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previousPrevious[j - 2] + 1);
-      current.push(value);
-      rowMinimum = Math.min(rowMinimum, value);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        value = Math.min(value, previousPrevious[j - 2] + 1);
+      }
+      current[j] = value;
+      if (value < rowMinimum) rowMinimum = value;
     }
     if (rowMinimum > limit) return false;
-    previousPrevious = previous;
-    previous = current;
+    [previousPrevious, previous, current] = [previous, current, previousPrevious];
   }
   return previous[b.length] <= limit;
 }

@@ -24,9 +24,10 @@ export function foldText(text: string): string {
 
 /** The words of a text, folded: runs of letters and digits. */
 export function foldedWords(text: string): string[] {
-  return foldText(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0);
+  const folded = foldText(text);
+  // eslint-disable-next-line no-control-regex
+  const words = /^[\x00-\x7f]*$/.test(folded) ? folded.split(/[^a-z0-9]+/) : folded.split(/[^\p{L}\p{N}]+/u);
+  return words.filter((word) => word.length > 0);
 }
 
 /** A title reduced to its words, for comparing two printings of it: "Stem/Stromal Cells: A…" → "stem stromal cells a …". */
@@ -59,9 +60,10 @@ export function contentWords(text: string): string[] {
   return foldedWords(text).filter((word) => word.length >= 3 && !stopWords.has(word));
 }
 
-/** Spellings of a content word that count as the same word: itself and its singular ("wounds" → "wound"). */
+/** Spellings of a content word that count as the same word: itself and its singular or plural ("wounds", "wound"). */
 export function wordForms(word: string): string[] {
   if (word.length > 4 && word.endsWith('ies')) return [word, word.slice(0, -3) + 'y'];
+  if (word.length > 3 && word.endsWith('y')) return [word, word.slice(0, -1) + 'ies'];
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return [word, word.slice(0, -1)];
-  return [word];
+  return [word, word + 's'];
 }
