@@ -237,3 +237,28 @@ describe('knowledge ranking: the top k equals a full sort', () => {
     }
   });
 });
+
+describe('knowledge ranking: near spellings', () => {
+  /** The full table, no band and no early exit. */
+  function distance(a: string, b: string): number {
+    const table = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        table[i][j] = Math.min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) table[i][j] = Math.min(table[i][j], table[i - 2][j - 2] + 1);
+      }
+    }
+    return table[a.length][b.length];
+  }
+
+  it('agrees with the full edit-distance table on random word pairs', () => {
+    const random = seededRandom(5);
+    const word = () => Array.from({ length: 1 + Math.floor(random() * 9) }, () => 'abcde'[Math.floor(random() * 5)]).join('');
+    for (let trial = 0; trial < 3000; trial++) {
+      const a = word();
+      const b = random() < 0.5 ? word() : a.slice(0, -1) + 'e' + a.slice(-1);
+      const limit = 1 + Math.floor(random() * 2);
+      assert.strictEqual(editDistanceWithin(a, b, limit), distance(a, b) <= limit, `${a} ${b} ${limit}`);
+    }
+  });
+});

@@ -14,6 +14,8 @@ export class ReviewLinks {
   private readonly byDoi = new Map<string, number>();
   private readonly byTitle = new Map<string, number>();
   private readonly byMainTitle = new Map<string, number>();
+  /** First-author family and year of every review paper: most items fail this cheap test before titles are compared. */
+  private readonly authorYears = new Set<string>();
 
   constructor(reviewReferences: readonly Reference[]) {
     for (const reference of reviewReferences) {
@@ -23,6 +25,7 @@ export class ReviewLinks {
       if (doi) this.byDoi.set(normalisedDoi(doi), number);
       const identity = identityOf(reference.item);
       if (!identity) continue;
+      this.authorYears.add(`${identity.family}|${identity.year}`);
       this.byTitle.set(`${identity.title}|${identity.family}|${identity.year}`, number);
       if (identity.mainTitle) this.byMainTitle.set(`${identity.mainTitle}|${identity.family}|${identity.year}`, number);
     }
@@ -34,6 +37,9 @@ export class ReviewLinks {
       const number = this.byDoi.get(normalisedDoi(item.DOI));
       if (number !== undefined) return number;
     }
+    const first = item.author?.[0];
+    const firstFamily = first && familyOf(first);
+    if (!firstFamily || !this.authorYears.has(`${firstFamily}|${yearOf(item)}`)) return undefined;
     const identity = identityOf(item);
     if (!identity) return undefined;
     const { title, mainTitle, family, year } = identity;
@@ -63,7 +69,7 @@ interface Identity {
 
 function identityOf(item: CslItem): Identity | undefined {
   const family = item.author?.[0] ? familyOf(item.author[0]) : undefined;
-  const year = item.issued?.['date-parts']?.[0]?.[0] ?? yearFromText(item.issued?.literal ?? item.issued?.raw);
+  const year = yearOf(item);
   if (!item.title || !family || year === undefined) return undefined;
   const main = normalisedMainTitle(item.title);
   const mainTitle = main && main.split(' ').length >= distinctiveMainTitleWords ? main : undefined;
@@ -76,6 +82,10 @@ export function familyOf(name: CslName): string | undefined {
   if (!family) return undefined;
   const particle = name['non-dropping-particle'] ? `${name['non-dropping-particle']} ` : '';
   return foldText(particle + family).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function yearOf(item: CslItem): number | undefined {
+  return item.issued?.['date-parts']?.[0]?.[0] ?? yearFromText(item.issued?.literal ?? item.issued?.raw);
 }
 
 function yearFromText(text: string | undefined): number | undefined {

@@ -10,7 +10,7 @@
  */
 import type { Dataset } from '../dataset';
 import { scoreReferencesForText } from '../features/referenceRanking';
-import { bandOfRank, isFuzzyRank, queryWords, sentenceWords, type MatchBand } from './search';
+import { EntryScores, bandOfRank, isFuzzyRank, queryWords, sentenceWords, type MatchBand } from './search';
 import type { Reference, SourceKind } from './model';
 import type { SourceEntries } from './sourceEntries';
 
@@ -63,16 +63,16 @@ export interface SentenceContext {
   /** The review's evidence per review number (`scoreReferencesForText`). */
   reviewScores: ReadonlyMap<number, number>;
   /** Per source (by position in `sources`), the sentence's words in each entry's title and abstract. */
-  textScores: readonly ReadonlyMap<number, number>[];
+  textScores: readonly EntryScores[];
 }
 
-/** Above this many entries, words in more than a quarter of them are skipped: they say little and cost much. */
-const commonWordCutoff = { minimumEntries: 1000, share: 0.25 };
+/** Above this many entries, words in more than 5% of them are skipped: they say little (low IDF) and cost much. */
+const commonWordCutoff = { minimumEntries: 1000, share: 0.05 };
 
 /** Scores a sentence against the scope's sources: TF-IDF-like word overlap through each index, plus the review's evidence. */
 export function scoreSentence(dataset: Dataset, sources: readonly SourceEntries[], sentence: string): SentenceContext {
   const reviewScores = sentence.trim() ? scoreReferencesForText(dataset, sentence) : new Map<number, number>();
-  const textScores = sources.map(() => new Map<number, number>());
+  const textScores = sources.map((source) => new EntryScores(source.references.length));
   const words = sentenceWords(sentence);
   if (words.length > 0) {
     const total = sources.reduce((sum, source) => sum + source.references.length, 0);
@@ -96,9 +96,11 @@ interface Candidate {
 }
 
 function compareCandidates(a: Candidate, b: Candidate): number {
-  return (
-    a.rank - b.rank || b.reviewScore - a.reviewScore || b.textScore - a.textScore || a.source - b.source || a.entry - b.entry
-  );
+  return compareFields(a.rank, a.reviewScore, a.textScore, a.source, a.entry, b);
+}
+
+function compareFields(rank: number, reviewScore: number, textScore: number, source: number, entry: number, b: Candidate): number {
+  return rank - b.rank || b.reviewScore - reviewScore || b.textScore - textScore || source - b.source || entry - b.entry;
 }
 
 export function rankReferences(scope: RankingScope, options: RankOptions): RankResult {
@@ -116,42 +118,41 @@ export function rankReferences(scope: RankingScope, options: RankOptions): RankR
     if (options.numberPrefix !== undefined && !numbered) return;
     const accept = acceptor(scope, source, numbered, options);
     const textScores = context.textScores[sourceAt];
-    const candidate = (entry: number, rank: number): Candidate => {
-      const reviewNumber = source.references[entry].reviewNumber;
-      return {
-        source: sourceAt,
-        entry,
-        rank,
-        reviewScore: reviewNumber === undefined ? 0 : (context.reviewScores.get(reviewNumber) ?? 0),
-        textScore: textScores.get(entry) ?? 0,
-      };
+    const references = source.references;
+    const reviewNumbers = source.reviewNumbers;
+    const reviewScores = context.reviewScores;
+    const reviewScoreOf = (entry: number) => {
+      const reviewNumber = reviewNumbers[entry];
+      return reviewNumber === 0 || reviewScores.size === 0 ? 0 : (reviewScores.get(reviewNumber) ?? 0);
+    };
+    const offer = (entry: number, rank: number) => {
+      offered++;
+      const reviewScore = reviewScoreOf(entry);
+      const textScore = textScores.get(entry);
+      // Most entries of a long list lose to the worst kept one: compare before building a candidate.
+      const worst = best.worst;
+      if (worst && compareFields(rank, reviewScore, textScore, sourceAt, entry, worst) >= 0) return;
+      best.offer({ source: sourceAt, entry, rank, reviewScore, textScore });
     };
 
     if (words.length > 0) {
-      for (const hit of source.search.search(words, limit, accept)) {
-        offered++;
-        best.offer(candidate(hit.entry, hit.rank));
-      }
+      source.search.search(words, limit, accept, offer);
       return;
     }
     // No query: the entries the sentence points at, then the rest in order, as far as the limit can use them.
-    const scored = new Set<number>(textScores.keys());
-    for (const number of context.reviewScores.keys()) for (const entry of source.entriesForReviewNumber(number)) scored.add(entry);
-    for (const entry of scored) {
-      if (!accept(entry)) continue;
-      offered++;
-      best.offer(candidate(entry, 0));
-    }
+    const reviewed = new Set<number>();
+    for (const number of context.reviewScores.keys()) for (const entry of source.entriesForReviewNumber(number)) reviewed.add(entry);
+    for (const entry of textScores.scored) if (accept(entry)) offer(entry, 0);
+    for (const entry of reviewed) if (textScores.get(entry) === 0 && accept(entry)) offer(entry, 0);
     let unscored = 0;
-    for (let entry = 0; entry < source.references.length; entry++) {
-      if (scored.has(entry) || !accept(entry)) continue;
+    for (let entry = 0; entry < references.length; entry++) {
+      if (textScores.get(entry) !== 0 || reviewed.has(entry) || !accept(entry)) continue;
       if (unscored === limit) {
         truncated = true;
         break;
       }
       unscored++;
-      offered++;
-      best.offer(candidate(entry, 0));
+      offer(entry, 0);
     }
   });
 
@@ -170,18 +171,17 @@ export function rankReferences(scope: RankingScope, options: RankOptions): RankR
 
 function acceptor(scope: RankingScope, source: SourceEntries, numbered: boolean, options: RankOptions): (entry: number) => boolean {
   const prefix = options.numberPrefix;
-  const excludedKeys = options.exclude?.keys;
-  const excludedNumbers = options.exclude?.numbers;
-  const isReview = source.source.kind === 'review';
-  const shadowed = scope.shadowedReviewNumbers;
+  const excludedKeys = options.exclude?.keys?.size ? options.exclude.keys : undefined;
+  const excludedNumbers = numbered && options.exclude?.numbers?.size ? options.exclude.numbers : undefined;
+  const shadowed = source.source.kind === 'review' && scope.shadowedReviewNumbers.size > 0 ? scope.shadowedReviewNumbers : undefined;
+  const numbers = source.numbers;
+  if (!prefix && !excludedKeys && !excludedNumbers && !shadowed) return () => true;
   return (entry) => {
-    const reference = source.references[entry];
-    if (isReview && shadowed.has(reference.number!)) return false;
-    if (excludedKeys?.has(reference.key)) return false;
-    if (numbered && reference.number !== undefined) {
-      if (excludedNumbers?.has(reference.number)) return false;
-      if (prefix !== undefined && !String(reference.number).startsWith(prefix)) return false;
-    } else if (prefix !== undefined) return false;
+    const number = numbers[entry];
+    if (shadowed?.has(number)) return false;
+    if (excludedKeys?.has(source.references[entry].key)) return false;
+    if (excludedNumbers?.has(number)) return false;
+    if (prefix !== undefined && (!numbered || number === 0 || !String(number).startsWith(prefix))) return false;
     return true;
   };
 }
@@ -206,6 +206,11 @@ export class TopK<T> {
       heap[0] = item;
       this.siftDown(0);
     }
+  }
+
+  /** The worst item kept, once the heap is full (an item must beat it to get in). */
+  get worst(): T | undefined {
+    return this.heap.length === this.capacity ? this.heap[0] : undefined;
   }
 
   /** Best first. */

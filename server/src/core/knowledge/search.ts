@@ -33,14 +33,9 @@ export interface SearchIndexOptions {
 }
 
 /**
- * A match of a query against one entry: its band (0 = first author or key … 3 = abstract) doubled, plus one when a
- * word only matched fuzzily. Lower is better.
+ * A match's rank: its band (0 = first author or key … 3 = abstract) doubled, plus one when a word only matched
+ * fuzzily. Lower is better.
  */
-export interface QueryHit {
-  entry: number;
-  rank: number;
-}
-
 /** Ranks are band × 2 + fuzzy; these read them back. */
 export function bandOfRank(rank: number): MatchBand {
   return matchBands[rank >> 1];
@@ -122,6 +117,8 @@ export class SearchIndex {
     }
     // Near spellings are looked for among names and title words only: abstracts add many words and little certainty.
     this.fuzzyWords = this.sortedWords.filter((word) => {
+      // Keys and years hold digits: near spellings of them mean nothing.
+      if (/[0-9]/.test(word)) return false;
       const id = idsByWord.get(word)!;
       return rowLengths[id * bandCount] + rowLengths[id * bandCount + 1] + rowLengths[id * bandCount + titleBand] > 0;
     });
@@ -139,17 +136,33 @@ export class SearchIndex {
    * there is one word, the search stops after the band in which `enough` entries have matched: entries of later
    * bands rank below them all, so a top-`enough` list never needs them.
    */
-  search(words: readonly string[], enough: number, accept?: (entry: number) => boolean): QueryHit[] {
-    if (words.length === 0) return [];
-    let hits = this.matchWord(words[0], words.length === 1 ? enough : Infinity, accept);
-    for (const word of words.slice(1)) {
-      if (hits.length === 0) break;
-      const epoch = this.markWord(word, accept);
-      hits = hits.flatMap((hit) =>
-        this.seen[hit.entry] === epoch ? [{ entry: hit.entry, rank: Math.max(hit.rank, this.seenRank[hit.entry]) }] : [],
-      );
+  search(words: readonly string[], enough: number, accept: ((entry: number) => boolean) | undefined, visit: (entry: number, rank: number) => void): void {
+    if (words.length === 0) return;
+    if (words.length === 1) {
+      this.matchWord(words[0], enough, accept, visit);
+      return;
     }
-    return hits;
+    const entries: number[] = [];
+    const ranks: number[] = [];
+    this.matchWord(words[0], Infinity, accept, (entry, rank) => {
+      entries.push(entry);
+      ranks.push(rank);
+    });
+    let count = entries.length;
+    for (const word of words.slice(1)) {
+      if (count === 0) return;
+      const epoch = this.markWord(word, accept);
+      let kept = 0;
+      for (let at = 0; at < count; at++) {
+        const entry = entries[at];
+        if (this.seen[entry] !== epoch) continue;
+        entries[kept] = entry;
+        ranks[kept] = Math.max(ranks[at], this.seenRank[entry]);
+        kept++;
+      }
+      count = kept;
+    }
+    for (let at = 0; at < count; at++) visit(entries[at], ranks[at]);
   }
 
   /** How many entries hold one of the word's forms in their title or abstract (for weighing a sentence's words). */
@@ -166,18 +179,18 @@ export class SearchIndex {
    * Adds, for each entry whose title or abstract holds one of the word's forms, `weight` (a title counts double) to
    * `scores`.
    */
-  addSentenceWord(forms: readonly string[], weight: number, scores: Map<number, number>): void {
+  addSentenceWord(forms: readonly string[], weight: number, scores: EntryScores): void {
     for (const form of forms) this.addSentenceForm(form, weight, scores);
   }
 
-  private addSentenceForm(word: string, weight: number, scores: Map<number, number>): void {
+  private addSentenceForm(word: string, weight: number, scores: EntryScores): void {
     const id = this.idsByWord.get(word);
     if (id === undefined) return;
     for (const [band, bandWeight] of [[titleBand, 1], [abstractBand, 0.5]] as const) {
       const postings = this.postings[band];
       for (let at = this.offsets[band][id], end = this.offsets[band][id + 1]; at < end; at++) {
         const entry = postings[at];
-        scores.set(entry, (scores.get(entry) ?? 0) + weight * bandWeight);
+        scores.add(entry, weight * bandWeight);
       }
     }
   }
@@ -187,9 +200,10 @@ export class SearchIndex {
   }
 
   /** One word's matches, band by band, best band first; stops early once `enough` entries matched (see `search`). */
-  private matchWord(word: string, enough: number, accept?: (entry: number) => boolean): QueryHit[] {
+  private matchWord(word: string, enough: number, accept: ((entry: number) => boolean) | undefined, visit: (entry: number, rank: number) => void): void {
     const epoch = this.nextEpoch();
-    const hits: QueryHit[] = [];
+    const seen = this.seen;
+    let matched = 0;
     const bands = bandsForWordLength(word.length);
     let ids = this.prefixIds(word);
     let fuzzy = 0;
@@ -204,25 +218,30 @@ export class SearchIndex {
       for (const id of ids) {
         for (let at = offsets[id], end = offsets[id + 1]; at < end; at++) {
           const entry = postings[at];
-          if (this.seen[entry] === epoch) continue;
-          this.seen[entry] = epoch;
+          if (seen[entry] === epoch) continue;
+          seen[entry] = epoch;
           if (accept && !accept(entry)) continue;
-          hits.push({ entry, rank });
+          matched++;
+          visit(entry, rank);
         }
       }
-      if (hits.length >= enough) break;
+      if (matched >= enough) break;
     }
-    return hits;
   }
 
   /** Marks the entries a word matches with the new epoch, each with its best rank in `seenRank`. */
   private markWord(word: string, accept?: (entry: number) => boolean): number {
-    const hits = this.matchWord(word, Infinity, accept);
+    const entries: number[] = [];
+    const ranks: number[] = [];
+    this.matchWord(word, Infinity, accept, (entry, rank) => {
+      entries.push(entry);
+      ranks.push(rank);
+    });
     const epoch = this.nextEpoch();
-    for (const hit of hits) {
-      this.seen[hit.entry] = epoch;
-      this.seenRank[hit.entry] = hit.rank;
-    }
+    entries.forEach((entry, at) => {
+      this.seen[entry] = epoch;
+      this.seenRank[entry] = ranks[at];
+    });
     return epoch;
   }
 
@@ -304,9 +323,26 @@ export function forEachBandWord(reference: Reference, options: SearchIndexOption
   if (year !== undefined) visit(1, String(year));
   addText(titleBand, item.title);
   addText(titleBand, item['container-title']);
-  addText(abstractBand, item.abstract);
+  addText(abstractBand, leadingText(item.abstract, abstractWordsIndexed));
   addText(abstractBand, item.keyword);
   addText(abstractBand, options.extraText?.(reference));
+}
+
+/**
+ * How many words of an abstract are indexed: its opening states what the paper is about, and indexing whole abstracts
+ * would multiply the index (and its build time) several times over at 10^5 entries.
+ */
+export const abstractWordsIndexed = 60;
+
+/** The text up to about its `words`-th word. */
+function leadingText(text: string | undefined, words: number): string | undefined {
+  if (!text) return text;
+  let at = -1;
+  for (let count = 0; count < words; count++) {
+    at = text.indexOf(' ', at + 1);
+    if (at === -1) return text;
+  }
+  return text.slice(0, at);
 }
 
 /** The words an entry is found by, per band. */
@@ -342,26 +378,71 @@ export function sentenceWords(sentence: string): string[][] {
 /** Rows of the edit-distance table, reused: words are short, and a keystroke may compare thousands. */
 let rows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
-/** Whether two words are at most `limit` edits apart (insert, delete, substitute, swap two neighbours). */
+/**
+ * Whether two words are at most `limit` edits apart (insert, delete, substitute, swap two neighbours). Only the
+ * diagonal band of width `limit` either side is computed, and it stops as soon as a row exceeds the limit.
+ */
 export function editDistanceWithin(a: string, b: string, limit: number): boolean {
-  if (Math.abs(a.length - b.length) > limit) return false;
-  if (b.length + 1 > rows[0].length) rows = rows.map(() => new Int32Array(b.length * 2 + 2));
-  let [previousPrevious, previous, current] = rows;
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > limit) return false;
+  if (m + 2 > rows[0].length) rows = rows.map(() => new Int32Array(m * 2 + 2));
+  const outside = limit + 1;
+  let previousPrevious = rows[0];
+  let previous = rows[1];
+  let current = rows[2];
+  for (let j = 0; j <= m; j++) previous[j] = j;
+  for (let i = 1; i <= n; i++) {
+    const low = Math.max(1, i - limit);
+    const high = Math.min(m, i + limit);
     current[0] = i;
-    let rowMinimum = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        value = Math.min(value, previousPrevious[j - 2] + 1);
+    if (low > 1) current[low - 1] = outside;
+    let rowMinimum = low > 1 ? outside : i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = low; j <= high; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let value = previous[j - 1] + (ai === bj ? 0 : 1);
+      const up = (j <= i - 1 + limit ? previous[j] : outside) + 1;
+      if (up < value) value = up;
+      const left = current[j - 1] + 1;
+      if (left < value) value = left;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        const swapped = previousPrevious[j - 2] + 1;
+        if (swapped < value) value = swapped;
       }
       current[j] = value;
       if (value < rowMinimum) rowMinimum = value;
     }
+    if (high < m) current[high + 1] = outside;
     if (rowMinimum > limit) return false;
-    [previousPrevious, previous, current] = [previous, current, previousPrevious];
+    const recycled = previousPrevious;
+    previousPrevious = previous;
+    previous = current;
+    current = recycled;
   }
-  return previous[b.length] <= limit;
+  return previous[m] <= limit;
+}
+
+/** Scores per entry of one source: a dense array for speed, and the list of entries that have one. */
+export class EntryScores {
+  private readonly values: Float64Array;
+  private readonly touched: number[] = [];
+
+  constructor(size: number) {
+    this.values = new Float64Array(size);
+  }
+
+  add(entry: number, amount: number): void {
+    if (this.values[entry] === 0) this.touched.push(entry);
+    this.values[entry] += amount;
+  }
+
+  get(entry: number): number {
+    return this.values[entry];
+  }
+
+  /** The entries with a score, in the order they got one. */
+  get scored(): readonly number[] {
+    return this.touched;
+  }
 }

@@ -13,6 +13,9 @@ export class SourceEntries {
   private readonly entriesByReviewNumber = new Map<number, number[]>();
   /** Later entries whose key an earlier entry of the same source already has (the reader reports them). */
   readonly duplicateKeys: readonly Reference[];
+  /** Per entry, its review number and its own number (0 when none): read per search hit without touching the entry. */
+  readonly reviewNumbers: Int32Array;
+  readonly numbers: Int32Array;
   private index?: SearchIndex;
 
   constructor(
@@ -22,6 +25,8 @@ export class SourceEntries {
     private readonly searchOptions: SearchIndexOptions = {},
   ) {
     this.references = references;
+    this.reviewNumbers = Int32Array.from(references, (reference) => reference.reviewNumber ?? 0);
+    this.numbers = Int32Array.from(references, (reference) => reference.number ?? 0);
     const duplicates: Reference[] = [];
     references.forEach((reference, entry) => {
       if (this.byKey.has(reference.key)) duplicates.push(reference);
