@@ -317,12 +317,14 @@ export function forEachBandWord(reference: Reference, options: SearchIndexOption
   if (first) for (const word of nameWords(first)) visit(0, word);
   const key = foldText(reference.key);
   visit(0, key);
-  for (const word of foldedWords(key)) visit(0, word);
+  for (const word of foldedWords(key)) if (word !== key) visit(0, word);
   for (const name of others) for (const word of nameWords(name)) visit(1, word);
   const year = item.issued?.['date-parts']?.[0]?.[0];
   if (year !== undefined) visit(1, String(year));
   addText(titleBand, item.title);
-  addText(titleBand, item['container-title']);
+  // Journal names repeat across a library: fold each once.
+  const container = item['container-title'];
+  if (container) for (const word of containerWords(container)) visit(titleBand, word);
   addText(abstractBand, leadingText(item.abstract, abstractWordsIndexed));
   addText(abstractBand, item.keyword);
   addText(abstractBand, options.extraText?.(reference));
@@ -332,7 +334,7 @@ export function forEachBandWord(reference: Reference, options: SearchIndexOption
  * How many words of an abstract are indexed: its opening states what the paper is about, and indexing whole abstracts
  * would multiply the index (and its build time) several times over at 10^5 entries.
  */
-export const abstractWordsIndexed = 60;
+export const abstractWordsIndexed = 40;
 
 /** The text up to about its `words`-th word. */
 function leadingText(text: string | undefined, words: number): string | undefined {
@@ -343,6 +345,18 @@ function leadingText(text: string | undefined, words: number): string | undefine
     if (at === -1) return text;
   }
   return text.slice(0, at);
+}
+
+const containerWordsCache = new Map<string, string[]>();
+function containerWords(container: string): string[] {
+  let words = containerWordsCache.get(container);
+  if (!words) {
+    words = foldedWords(container);
+    // Bounded, so a library of many one-off containers cannot grow it without limit.
+    if (containerWordsCache.size > 10_000) containerWordsCache.clear();
+    containerWordsCache.set(container, words);
+  }
+  return words;
 }
 
 /** The words an entry is found by, per band. */
