@@ -229,6 +229,18 @@ describe('knowledge ranking: the top k equals a full sort', () => {
     });
   }
 
+  it('one letter (the first band read from each entry\'s initials) and a few typed beginnings', () => {
+    for (const query of ['s', 'a', 'k', 'z', 'sm', 'tu', '2']) {
+      for (const sentence of sentences) {
+        for (const limit of [1, 10, 50]) {
+          const options = { query, sentence, limit };
+          const ranked = scope.rank(options).references.map((r) => `${scope.sources.findIndex((s) => s.source === r.reference.source)}:${r.reference.key}`);
+          assert.deepStrictEqual(ranked, bruteForce(options), `${query} ${limit} ${sentence}`);
+        }
+      }
+    }
+  });
+
   it('without a query: the sentence, then order', () => {
     for (const sentence of sentences) {
       const options = { sentence, limit: 25 };

@@ -135,25 +135,42 @@ export function rankReferences(scope: RankingScope, options: RankOptions): RankR
       best.offer({ source: sourceAt, entry, rank, reviewScore, textScore });
     };
 
+    const reviewed = new Set<number>();
+    for (const number of context.reviewScores.keys()) for (const entry of source.entriesForReviewNumber(number)) reviewed.add(entry);
+    const unscoredInOrder = (accepted: (entry: number) => boolean, visit: (entry: number) => void): boolean => {
+      let count = 0;
+      for (let entry = 0; entry < references.length; entry++) {
+        if (textScores.get(entry) !== 0 || reviewed.has(entry) || !accepted(entry)) continue;
+        if (count === limit) return true;
+        count++;
+        visit(entry);
+      }
+      return false;
+    };
+
+    if (words.length === 1 && /^[a-z]$/.test(words[0])) {
+      // One letter matches a large share of a big library's first authors. When at least `limit` of them have no
+      // sentence score, those first in order and the scored ones are all the top k can hold; later bands cannot enter.
+      const letter = words[0];
+      const firstBand = (entry: number) => source.search.startsWithLetter(entry, letter) && accept(entry);
+      const unscored: number[] = [];
+      unscoredInOrder(firstBand, (entry) => unscored.push(entry));
+      if (unscored.length === limit && limit > 0) {
+        for (const entry of textScores.scored) if (firstBand(entry)) offer(entry, 0);
+        for (const entry of reviewed) if (textScores.get(entry) === 0 && firstBand(entry)) offer(entry, 0);
+        for (const entry of unscored) offer(entry, 0);
+        offered = Math.max(offered, limit + 1);
+        return;
+      }
+    }
     if (words.length > 0) {
       source.search.search(words, limit, accept, offer);
       return;
     }
     // No query: the entries the sentence points at, then the rest in order, as far as the limit can use them.
-    const reviewed = new Set<number>();
-    for (const number of context.reviewScores.keys()) for (const entry of source.entriesForReviewNumber(number)) reviewed.add(entry);
     for (const entry of textScores.scored) if (accept(entry)) offer(entry, 0);
     for (const entry of reviewed) if (textScores.get(entry) === 0 && accept(entry)) offer(entry, 0);
-    let unscored = 0;
-    for (let entry = 0; entry < references.length; entry++) {
-      if (textScores.get(entry) !== 0 || reviewed.has(entry) || !accept(entry)) continue;
-      if (unscored === limit) {
-        truncated = true;
-        break;
-      }
-      unscored++;
-      offer(entry, 0);
-    }
+    if (unscoredInOrder(accept, (entry) => offer(entry, 0))) truncated = true;
   });
 
   const references = best.sorted().map((chosen): RankedReference => {

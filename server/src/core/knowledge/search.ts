@@ -56,6 +56,8 @@ export class SearchIndex {
   private readonly offsets: Int32Array[];
   private readonly postings: Int32Array[];
   /** Scratch marks for one query (the index is immutable; a query is synchronous, so one set of marks suffices). */
+  /** Per entry, a bit for each letter a–z that begins one of its first-author or key words (for one-letter queries). */
+  private readonly initials: Int32Array;
   private readonly seen: Uint32Array;
   private readonly seenRank: Uint8Array;
   private epoch = 0;
@@ -69,8 +71,10 @@ export class SearchIndex {
     let owners: Int32Array = new Int32Array(1 << 16); // the entry
     let count = 0;
     let lastOwner: Int32Array = new Int32Array(1 << 14).fill(-1); // per slot, the last entry added, to skip repeats within one
+    const initials = new Int32Array(references.length);
     references.forEach((reference, entry) => {
       forEachBandWord(reference, options, (band, word) => {
+        if (band === 0) initials[entry] |= initialBit(word);
         let id = idsByWord.get(word);
         if (id === undefined) {
           id = idsByWord.size;
@@ -122,6 +126,7 @@ export class SearchIndex {
       const id = idsByWord.get(word)!;
       return rowLengths[id * bandCount] + rowLengths[id * bandCount + 1] + rowLengths[id * bandCount + titleBand] > 0;
     });
+    this.initials = initials;
     this.seen = new Uint32Array(references.length);
     this.seenRank = new Uint8Array(references.length);
   }
@@ -163,6 +168,14 @@ export class SearchIndex {
       count = kept;
     }
     for (let at = 0; at < count; at++) visit(entries[at], ranks[at]);
+  }
+
+  /**
+   * Whether one of the entry's first-author or key words begins with `letter` (a–z): the first band's answer to a
+   * one-letter query, read without the index.
+   */
+  startsWithLetter(entry: number, letter: string): boolean {
+    return (this.initials[entry] & initialBit(letter)) !== 0;
   }
 
   /** How many entries hold one of the word's forms in their title or abstract (for weighing a sentence's words). */
@@ -293,6 +306,12 @@ export class SearchIndex {
   private lowerBound(text: string): number {
     return lowerBound(this.sortedWords, text);
   }
+}
+
+/** The bit of a word's first letter when it is a–z, else none. */
+function initialBit(word: string): number {
+  const code = word.charCodeAt(0) - 97;
+  return code >= 0 && code < 26 ? 1 << code : 0;
 }
 
 /** The first position in sorted `words` whose word is not below `text`. */
