@@ -120,11 +120,11 @@ export class SearchIndex {
       this.postings[slot % bandCount][cursors[slot]++] = owners[at];
     }
     // Near spellings are looked for among names and title words only: abstracts add many words and little certainty.
-    this.fuzzyWords = this.sortedWords.filter((word) => {
+    this.fuzzyWords = this.sortedWords.filter((word, at) => {
       // Keys and years hold digits: near spellings of them mean nothing.
       if (/[0-9]/.test(word)) return false;
-      const id = idsByWord.get(word)!;
-      return rowLengths[id * bandCount] + rowLengths[id * bandCount + 1] + rowLengths[id * bandCount + titleBand] > 0;
+      const slot = this.sortedIds[at] * bandCount;
+      return rowLengths[slot] + rowLengths[slot + 1] + rowLengths[slot + titleBand] > 0;
     });
     this.initials = initials;
     this.seen = new Uint32Array(references.length);
