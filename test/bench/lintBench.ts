@@ -34,6 +34,7 @@ for (const [label, words, runs] of [
   const text = makeManuscript(words);
   const manuscript = parseManuscript(text, 'markdown');
   const document = (v: number, body = text) => TextDocument.create(`file:///bench/${words}.md`, 'markdown', v, body);
+  const references = service.referencesFor(document(0), config);
 
   results.push(
     measure(`${label}: full diagnostics, cold (parse + lint)`, runs, () => service.doValidate(document(++version), config), {
@@ -41,7 +42,7 @@ for (const [label, words, runs] of [
     }),
   );
   results.push(
-    measure(`${label}: lint only, cold (parsed)`, runs, () => computeDiagnostics({ document: document(1), manuscript, dataset, config }), {
+    measure(`${label}: lint only, cold (parsed)`, runs, () => computeDiagnostics({ document: document(1), manuscript, references, dataset, config }), {
       prepare: () => clearLintCache(dataset),
     }),
   );
@@ -49,7 +50,7 @@ for (const [label, words, runs] of [
   // With no cap, so every paragraph is analysed even when the draft has more findings than maxDiagnostics.
   const uncapped = resolveConfig({ lint: { maxDiagnostics: 1_000_000 } });
   results.push(
-    measure(`${label}: lint only, cold, no diagnostics cap`, runs, () => computeDiagnostics({ document: document(1), manuscript, dataset, config: uncapped }), {
+    measure(`${label}: lint only, cold, no diagnostics cap`, runs, () => computeDiagnostics({ document: document(1), manuscript, references, dataset, config: uncapped }), {
       prepare: () => clearLintCache(dataset),
     }),
   );
@@ -68,7 +69,7 @@ for (const [label, words, runs] of [
     measure(
       `${label}: after a one-character edit, lint only`,
       edits,
-      (run) => computeDiagnostics({ document: document(1, typed(run + edits + 6)), manuscript: typedManuscripts.get(run)!, dataset, config }),
+      (run) => computeDiagnostics({ document: document(1, typed(run + edits + 6)), manuscript: typedManuscripts.get(run)!, references, dataset, config }),
       {
         prepare: (run) => {
           const manuscript = parseManuscript(typed(run + edits + 6), 'markdown');

@@ -41,11 +41,23 @@ export interface Config {
    * keys are known citations besides the review's, complete in \cite{…} and [@…], and hover with their titles.
    */
   bibliography: BibliographyEntry[];
+  sources: DocumentSources;
   /**
    * secretome.bibliographies: bibliography files (paths or globs, relative to the workspace folder) every manuscript
    * uses besides those it names. The server may read them even outside the workspace: the user named them.
    */
   bibliographies: string[];
+}
+
+/**
+ * What one document cites from, besides the review: the bibliographies it uses (their source ids, in the order it
+ * names them; the caller has given their contents to the language service) and the citation keys the rest of its
+ * project defines (Manubot's `[@tag:x]: doi:…` lines in another chapter). Worked out per document by the caller.
+ */
+export interface DocumentSources {
+  bibliographyIds: string[];
+  /** Keys defined elsewhere in the manuscript's project, as cited ("tag:Abe"). */
+  projectKeys: string[];
 }
 
 export interface BibliographyEntry {
@@ -66,6 +78,7 @@ export const defaultConfig: Config = {
     maxDiagnostics: 200,
   },
   bibliography: [],
+  sources: { bibliographyIds: [], projectKeys: [] },
   bibliographies: [],
 };
 
@@ -81,6 +94,7 @@ export function resolveConfig(partial?: DeepPartial<Config>): Config {
       rules: { ...(partial?.lint?.rules as Record<string, Partial<RuleConfig>> | undefined) },
     },
     bibliography: (partial?.bibliography as BibliographyEntry[] | undefined) ?? defaultConfig.bibliography,
+    sources: { ...defaultConfig.sources, ...(partial?.sources as Partial<DocumentSources> | undefined) },
     bibliographies: (partial?.bibliographies as string[] | undefined) ?? defaultConfig.bibliographies,
   };
 }

@@ -14,6 +14,10 @@ import { doHover } from './features/hover';
 import { computeDiagnostics } from './features/diagnostics';
 import { getCodeActions } from './features/codeActions';
 import { referencesToPick, type PickableReference } from './features/citationPicker';
+import type { FeatureContext } from './features/context';
+import { KnowledgeBase, type BibliographyInput, type DocumentReferences } from './knowledge';
+import { readManuscriptList } from './sources/manuscriptList';
+import type { Reference } from './knowledge/model';
 
 export interface LanguageService {
   /** Parses (or returns the cached parse of) a document; cached by URI and version. */
@@ -28,6 +32,14 @@ export interface LanguageService {
   getCodeActions(document: TextDocument, range: Range, diagnostics: Diagnostic[], config: Config): CodeAction[];
   /** Every reference for the citation picker, ranked by the sentence at the position, with the citation to insert. */
   referencesToPick(document: TextDocument, position: Position, config: Config): PickableReference[];
+  /** The references the document can cite under its numbering and the bibliographies `config.sources` names. */
+  referencesFor(document: TextDocument, config: Config): DocumentReferences;
+  /** Adds a bibliography's references, or replaces those of the same source id (a file read again). */
+  setBibliography(input: BibliographyInput): void;
+  /** Drops a bibliography that no document uses any more. */
+  removeBibliography(id: string): void;
+  /** Ids of the bibliographies loaded. */
+  readonly bibliographyIds: readonly string[];
   /** Forgets cached state for a closed document. */
   forget(uri: string): void;
 }
@@ -46,6 +58,9 @@ export function manuscriptLanguageOf(languageId: string): ManuscriptLanguage {
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const { dataset } = options;
   const parsed = new Map<string, { version: number; manuscript: Manuscript }>();
+  let knowledge = KnowledgeBase.create(dataset);
+  /** The document's own numbered list as references, read once per parse. */
+  const ownLists = new WeakMap<Manuscript, Reference[]>();
 
   function parse(document: TextDocument): Manuscript {
     const cached = parsed.get(document.uri);
@@ -55,15 +70,43 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return manuscript;
   }
 
+  function ownListOf(document: TextDocument, manuscript: Manuscript): Reference[] {
+    let list = ownLists.get(manuscript);
+    if (!list) {
+      list = manuscript.referenceList
+        ? readManuscriptList(manuscript.text, manuscript.language, manuscript.referenceList, document.uri).references
+        : [];
+      ownLists.set(manuscript, list);
+    }
+    return list;
+  }
+
+  function referencesOf(document: TextDocument, manuscript: Manuscript, config: Config): DocumentReferences {
+    return knowledge.scopeFor({ bibliographyIds: config.sources.bibliographyIds, ownList: ownListOf(document, manuscript) });
+  }
+
+  function contextFor(document: TextDocument, config: Config): FeatureContext {
+    const manuscript = parse(document);
+    return { document, manuscript, references: referencesOf(document, manuscript, config), dataset, config };
+  }
+
   return {
     parse,
-    doComplete: (document, position, config) => doComplete({ document, manuscript: parse(document), dataset, config }, position),
-    doHover: (document, position, config) => doHover({ document, manuscript: parse(document), dataset, config }, position),
-    doValidate: (document, config) => computeDiagnostics({ document, manuscript: parse(document), dataset, config }),
-    getCodeActions: (document, range, diagnostics, config) =>
-      getCodeActions({ document, manuscript: parse(document), dataset, config }, range, diagnostics),
-    referencesToPick: (document, position, config) =>
-      referencesToPick({ document, manuscript: parse(document), dataset, config }, position),
+    doComplete: (document, position, config) => doComplete(contextFor(document, config), position),
+    doHover: (document, position, config) => doHover(contextFor(document, config), position),
+    doValidate: (document, config) => computeDiagnostics(contextFor(document, config)),
+    getCodeActions: (document, range, diagnostics, config) => getCodeActions(contextFor(document, config), range, diagnostics),
+    referencesToPick: (document, position, config) => referencesToPick(contextFor(document, config), position),
+    referencesFor: (document, config) => referencesOf(document, parse(document), config),
+    setBibliography: (input) => {
+      knowledge = knowledge.withBibliography(input);
+    },
+    removeBibliography: (id) => {
+      knowledge = knowledge.withoutBibliography(id);
+    },
+    get bibliographyIds() {
+      return knowledge.bibliographyIds;
+    },
     forget: (uri) => {
       parsed.delete(uri);
     },

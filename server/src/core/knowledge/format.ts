@@ -1,0 +1,92 @@
+/**
+ * How a reference of any source is written for people: in full (hovers, completion documentation, the picker), in
+ * short ("Caseiro et al. 2019, PLoS ONE"), and where it is defined ("refs.bib, line 12"). The review's references
+ * keep the review's printed form, so a hover reads as the review's own reference list does.
+ */
+import type { Dataset } from '../dataset';
+import type { CslName, Reference } from './model';
+
+/** "Caseiro AR, Pedrosa SS (2019) Title. PLoS ONE. 14(11):1-33." for the review; the same shape for any CSL item. */
+export function formatReference(reference: Reference, dataset: Dataset): string {
+  const printed = reviewEntry(reference, dataset);
+  if (printed) return dataset.formatReference(printed);
+  const { item } = reference;
+  const authors = namesText(item.author ?? item.editor ?? []);
+  const year = yearOf(reference);
+  let text = [authors, year ? `(${year})` : ''].filter(Boolean).join(' ');
+  if (item.title) text += `${text ? ' ' : ''}${withFullStop(item.title)}`;
+  if (item['container-title']) text += ` ${withFullStop(item['container-title'])}`;
+  const locator = [item.volume ?? '', item.issue ? `(${item.issue})` : '', item.page ? `${item.volume || item.issue ? ':' : ''}${item.page}` : ''].join('');
+  if (locator) text += ` ${locator}.`;
+  if (item.DOI) text += ` doi:${item.DOI}`;
+  else if (item.URL) text += ` ${item.URL}`;
+  if (!text.trim()) text = item.note ?? reference.key;
+  return text.trim();
+}
+
+/** "Caseiro et al. 2019, PLoS ONE"; "Smith & Doe 2021"; the key when the entry has no author. */
+export function shortCitation(reference: Reference, dataset: Dataset): string {
+  const printed = reviewEntry(reference, dataset);
+  if (printed) return dataset.shortCitation(printed);
+  const names = reference.item.author ?? reference.item.editor ?? [];
+  let who = names.length > 0 ? nameOf(names[0]) : '';
+  if (names.length === 2) who += ` & ${nameOf(names[1])}`;
+  else if (names.length > 2) who += ' et al.';
+  const year = yearOf(reference);
+  const parts = [[who, year].filter(Boolean).join(' '), reference.item['container-title']].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : reference.key;
+}
+
+/** The first author's family name, accents kept ("Türkmen"), or undefined. */
+export function firstAuthorOf(reference: Reference): string | undefined {
+  const first = (reference.item.author ?? reference.item.editor ?? [])[0];
+  return first ? nameOf(first) : undefined;
+}
+
+/** The year of publication, from the CSL date parts or a literal date. */
+export function yearOf(reference: Reference): string | undefined {
+  const issued = reference.item.issued;
+  const year = issued?.['date-parts']?.[0]?.[0];
+  if (year !== undefined && Number.isFinite(year)) return String(year);
+  return /\b(\d{4})\b/.exec(issued?.literal ?? issued?.raw ?? '')?.[1];
+}
+
+/** Where the reference is defined, for hovers and messages: "refs.bib, line 12", "the manuscript's reference list, entry 7". */
+export function whereDefined(reference: Reference): string {
+  switch (reference.source.kind) {
+    case 'review':
+      return `the review, reference ${reference.number}`;
+    case 'manuscript-list':
+      return `${reference.source.label}, entry ${reference.number ?? reference.key}`;
+    default:
+      return reference.location ? `${reference.source.label}, line ${reference.location.line + 1}` : reference.source.label;
+  }
+}
+
+function reviewEntry(reference: Reference, dataset: Dataset) {
+  return reference.source.kind === 'review' && reference.number !== undefined ? dataset.reference(reference.number) : undefined;
+}
+
+function nameOf(name: CslName): string {
+  if (name.literal) return name.literal;
+  return [name['non-dropping-particle'], name.family].filter(Boolean).join(' ') || name.given || '';
+}
+
+function namesText(names: readonly CslName[]): string {
+  const written = names.slice(0, 6).map((name) => (name.literal ? name.literal : [nameOf(name), initials(name.given)].filter(Boolean).join(' ')));
+  if (names.length > 6) written.push('et al.');
+  return written.join(', ');
+}
+
+function initials(given: string | undefined): string {
+  if (!given) return '';
+  return given
+    .split(/[\s.]+/)
+    .filter(Boolean)
+    .map((part) => part.split('-').map((piece) => piece[0]?.toUpperCase() ?? '').join('-'))
+    .join('');
+}
+
+function withFullStop(text: string): string {
+  return /[.?!]$/.test(text) ? text : `${text}.`;
+}
