@@ -3,8 +3,9 @@
  * language server and the command-line linter; the core only ever sees the resulting entries (Config.bibliography).
  */
 import * as path from 'path';
-import { entries } from 'bibtex-parse';
 import type { BibliographyEntry, Config } from './core/config';
+import type { CslName } from './core/knowledge/model';
+import { readBibliographySource } from './core/sources';
 
 /** Bibliography files the manuscript names: LaTeX \bibliography{a,b} and \addbibresource{c.bib}, Pandoc `bibliography:`. */
 export function namedBibliographies(text: string, languageId: string): string[] {
@@ -32,23 +33,30 @@ export function bibliographyPaths(text: string, languageId: string, manuscriptPa
   return namedBibliographies(text, languageId).map((name) => path.join(path.dirname(manuscriptPath), name));
 }
 
-/** The entries BibTeX source defines (key, title, authors, year), or why it could not be parsed. */
+/**
+ * The entries a bibliography defines (key, title, authors, year), or why none could be read. Every entry that can be
+ * read is kept: one broken entry no longer loses the file. (An adapter from the core's readers to the older shape.)
+ */
 export function bibliographyEntries(source: string, file: string): BibliographyEntry[] | string {
-  try {
-    return entries(source).map((entry) => {
-      const field = (name: string) => (entry[name] === undefined ? undefined : String(entry[name]).replace(/\s+/g, ' ').trim());
-      const result: BibliographyEntry = { key: entry.key };
-      const title = field('TITLE');
-      const authors = field('AUTHOR') ?? field('EDITOR');
-      const year = field('YEAR') ?? field('DATE')?.slice(0, 4);
-      if (title) result.title = title;
-      if (authors) result.authors = authors;
-      if (year) result.year = year;
-      return result;
-    });
-  } catch (error) {
-    return `cannot parse bibliography ${file}: ${(error as Error).message.split('\n')[0]}`;
-  }
+  const reading = readBibliographySource(source, file);
+  const firstError = reading.problems.find((problem) => problem.severity === 'error');
+  if (reading.references.length === 0 && firstError) return `cannot parse bibliography ${file}: line ${firstError.location.line + 1}: ${firstError.message}`;
+  return reading.references.map(({ key, item }) => {
+    const result: BibliographyEntry = { key };
+    const names = item.author ?? item.editor;
+    const year = item.issued?.['date-parts']?.[0]?.[0];
+    if (item.title) result.title = item.title;
+    if (names && names.length > 0) result.authors = names.map(nameAsWritten).join(' and ');
+    if (year !== undefined) result.year = String(year);
+    return result;
+  });
+}
+
+/** "Smith, Ann", "van Gennep, Arnold", "World Health Organization": a name as a .bib would write it. */
+function nameAsWritten(name: CslName): string {
+  if (name.literal) return name.literal;
+  const family = [name['non-dropping-particle'], name.family].filter(Boolean).join(' ');
+  return [family, name.suffix, name.given].filter(Boolean).join(', ');
 }
 
 /** The entries of a BibTeX file, or why it could not be read or parsed. */
@@ -89,7 +97,8 @@ export class BibliographyCache {
     for (const file of paths) {
       const entries = await this.entriesOf(file);
       if (typeof entries === 'string') result.problems.push(entries);
-      else result.entries.push(...entries);
+      // One at a time: spreading 200,000 entries into push's arguments overflows the stack.
+      else for (const entry of entries) result.entries.push(entry);
     }
     return result;
   }

@@ -5,7 +5,7 @@
  *
  * Citation keys are known when the review defines them, when a bibliography given with --bib defines them, or when a
  * bibliography the manuscript names does (LaTeX \bibliography{…} or \addbibresource{…}, Markdown front matter
- * `bibliography:`), read relative to the manuscript with a real BibTeX parser (bibtex-parse).
+ * `bibliography:`), read relative to the manuscript by the core's bibliography readers (server/src/core/sources).
  *
  * Prints `file:line:col severity code message` per diagnostic (or JSON, or SARIF 2.1.0). Exit code 0 when no
  * errors were found, 1 when some diagnostic is an error, 2 on a usage error or a file that could not be read
