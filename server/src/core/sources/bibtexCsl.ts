@@ -51,6 +51,10 @@ const cslTypes: Record<string, string> = {
   jurisdiction: 'legal_case',
   legislation: 'legislation',
   legal: 'legislation',
+  web_page: 'webpage',
+  webpage: 'webpage',
+  magazine_article: 'article-magazine',
+  film: 'motion_picture',
 };
 
 const monthNumbers: Record<string, number> = {

@@ -62,10 +62,17 @@ class EntryError extends Error {
   }
 }
 
-const identifierChar = /[^\s=,{}"#%()]/;
+/** Characters that end a field name, macro name or key (BibTeX's token delimiters), by code. */
+const delimiter = new Uint8Array(128);
+for (const char of ' \t\n\r\f\v=,{}"#%()') delimiter[char.charCodeAt(0)] = 1;
+const keyDelimiter = new Uint8Array(128);
+for (const char of ' \t\n\r\f\v,{}()') keyDelimiter[char.charCodeAt(0)] = 1;
 /** A line that starts a new entry: where a broken entry ends and reading resumes. */
-const entryStartLine = /\n[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]/g;
-const entryStartAfterNewline = /[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]/y;
+const entryStartLine = /\n[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]/g;
+const entryStartAfterNewline = /[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]/y;
+
+const isAsciiLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const isTypeChar = (code: number) => isAsciiLetter(code) || (code >= 48 && code <= 57) || code === 95 || code === 45;
 
 /** Whether the `@` at `at` is on a line commented out with `%` (biber's reading; BibTeX would read it). */
 function commentedOut(text: string, at: number): boolean {
@@ -97,7 +104,7 @@ export function scanBibtex(text: string, limits: SyntaxLimits, lineOf: (offset: 
   };
   const readIdentifier = (): string => {
     const start = index;
-    while (index < length && identifierChar.test(text[index])) index++;
+    while (index < length && !delimiter[text.charCodeAt(index)]) index++;
     return text.slice(start, index);
   };
   const describe = (at: number) => (at >= length ? 'the end of the file' : `'${text[at] === '\n' ? '\\n' : text[at]}' on line ${lineOf(at) + 1}`);
@@ -189,7 +196,8 @@ export function scanBibtex(text: string, limits: SyntaxLimits, lineOf: (offset: 
     if (commentedOut(text, at)) continue;
     skipSpaceAndComments();
     const typeStart = index;
-    while (index < length && /[A-Za-z]/.test(text[index])) index++;
+    // Type names are letters, and in the wild also digits, `_` and `-` (Mendeley's @web_page).
+    if (isAsciiLetter(text.charCodeAt(index))) while (index < length && isTypeChar(text.charCodeAt(index))) index++;
     const type = text.slice(typeStart, index).toLowerCase();
     if (type === '') continue; // an `@` in the text between entries, such as an e-mail address
     try {
@@ -252,7 +260,7 @@ export function scanBibtex(text: string, limits: SyntaxLimits, lineOf: (offset: 
       }
       skipSpaceAndComments();
       const keyStart = index;
-      while (index < length && !/[\s,{}()]/.test(text[index])) index++;
+      while (index < length && !keyDelimiter[text.charCodeAt(index)]) index++;
       const key = text.slice(keyStart, index);
       skipSpaceAndComments();
       if (key === '') throw new EntryError(`@${type} has no key (found ${describe(index)} where the key should be)`, index);
@@ -264,6 +272,9 @@ export function scanBibtex(text: string, limits: SyntaxLimits, lineOf: (offset: 
         if (text[index] === close) {
           index++;
           break;
+        }
+        if (text[index] === '@') {
+          throw new EntryError(`the entry is not closed (a '${close}' is missing) before the next entry on line ${lineOf(index) + 1}`, index);
         }
         if (text[index] !== ',') throw new EntryError(`expected ',' or '${close}' after ${fields.size === 0 ? 'the key' : 'a field'}, found ${describe(index)}`, index);
         index++;

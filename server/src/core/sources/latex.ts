@@ -142,6 +142,10 @@ const quoting = new Set(['enquote', 'mkbibquote', 'textquote']);
 /** Text that needs no decoding beyond spacing: nothing LaTeX would change. */
 const needsDecoding = /[\\{}$~]|--|``|''/;
 
+/** Characters the decoder looks at; everything else is copied as it is. */
+const special = new Uint8Array(128);
+for (const char of '\\{}$~-`\'^_') special[char.charCodeAt(0)] = 1;
+
 const isLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /** The Unicode text a LaTeX field value stands for, with spacing collapsed. */
@@ -260,8 +264,11 @@ export function decodeLatex(text: string): string {
       index += 2;
       continue;
     }
-    out += char;
-    index++;
+    // Plain text up to the next character LaTeX gives a meaning, copied in one piece.
+    let end = index + 1;
+    while (end < length && !special[text.charCodeAt(end)]) end++;
+    out += text.slice(index, end);
+    index = end;
   }
   return collapseSpace(out);
 }
@@ -313,6 +320,7 @@ function skipGroup(text: string, index: number): number {
   return text.length;
 }
 
+/** Runs of spacing as one space. Replacing only what needs it is far quicker than `/\s+/g` on text of single spaces. */
 function collapseSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/[ \t\n\r\f\v\u00a0]{2,}|[\t\n\r\f\v\u00a0]/g, ' ').trim();
 }
