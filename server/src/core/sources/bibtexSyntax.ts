@@ -110,7 +110,7 @@ export function scanBibtex(text: string, limits: SyntaxLimits, lineOf: (offset: 
   const describe = (at: number) => (at >= length ? 'the end of the file' : `'${text[at] === '\n' ? '\\n' : text[at]}' on line ${lineOf(at) + 1}`);
 
   /** A `{…}` or `"…"` value; braces counted, never recursed into. Stops at a line that starts a new entry. */
-  const readDelimited = (entryStart: number): string => {
+  const readDelimited = (): string => {
     const open = text[index];
     const start = index + 1;
     let depth = open === '{' ? 1 : 0;
@@ -148,7 +148,7 @@ export function scanBibtex(text: string, limits: SyntaxLimits, lineOf: (offset: 
       skipSpaceAndComments();
       const char = text[index];
       let piece: string;
-      if (char === '{' || char === '"') piece = readDelimited(entryStart);
+      if (char === '{' || char === '"') piece = readDelimited();
       else {
         const name = readIdentifier();
         if (name === '') throw new EntryError(`expected a value, found ${describe(index)}`, index);
