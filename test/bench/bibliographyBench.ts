@@ -73,6 +73,10 @@ interface Row {
 }
 
 function measureReading(name: string, text: string, uri: string, runs: number): Row {
+  return measureWork(name, text, runs, () => readBibliographySource(text, uri).references.length);
+}
+
+function measureWork(name: string, text: string, runs: number, work: () => number): Row {
   const times: number[] = [];
   let references = 0;
   let heap = 0;
@@ -81,11 +85,11 @@ function measureReading(name: string, text: string, uri: string, runs: number): 
     (globalThis as { gc?: () => void }).gc?.();
     const before = process.memoryUsage();
     const start = performance.now();
-    const reading = readBibliographySource(text, uri);
+    const count = work();
     const elapsed = performance.now() - start;
     const after = process.memoryUsage();
     if (run >= 0) times.push(elapsed);
-    references = reading.references.length;
+    references = count;
     heap = Math.max(heap, after.heapUsed - before.heapUsed);
     rss = Math.max(rss, after.rss);
   }
@@ -107,9 +111,12 @@ const rows: Row[] = [];
 for (const size of sizes.length > 0 ? sizes : [1_000, 10_000, 100_000, 200_000]) {
   const runs = size <= 10_000 ? 21 : 5;
   rows.push(measureReading(`BibTeX ${size.toLocaleString('en')}`, bibtexLibrary(size), 'file:///bench/library.bib', runs));
-  rows.push(measureReading(`CSL-JSON ${size.toLocaleString('en')}`, cslJsonLibrary(size), 'file:///bench/library.json', runs));
+  const json = cslJsonLibrary(size);
+  rows.push(measureReading(`CSL-JSON ${size.toLocaleString('en')}`, json, 'file:///bench/library.json', runs));
+  // The baseline: V8's own JSON.parse of the same CSL-JSON, since these machines are noisy.
+  rows.push(measureWork(`JSON.parse ${size.toLocaleString('en')}`, json, runs, () => (JSON.parse(json) as unknown[]).length));
 }
-console.log('\nbibliography reading (heap: held by one reading; run with --expose-gc for exact figures)');
+console.log('\nbibliography reading (heap MB: growth of the heap during one reading; rss MB: the process at its largest)');
 console.log(`${'library'.padEnd(16)}  ${'MB'.padStart(6)}  ${'entries'.padStart(8)}  median ms   p95 ms  heap MB  rss MB`);
 for (const row of rows) {
   console.log(

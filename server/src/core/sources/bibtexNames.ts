@@ -96,7 +96,7 @@ function isLowerCase(word: string): boolean {
     const char = word[index];
     if (char === '{') {
       if (depth === 0 && word[index + 1] === '\\') {
-        const decoded = decodeLatex(word.slice(index));
+        const decoded = decodeLatex(word.slice(index, index + 16));
         const letter = /\p{L}/u.exec(decoded)?.[0];
         return letter !== undefined && letter === letter.toLowerCase() && letter !== letter.toUpperCase();
       }
