@@ -1,122 +1,133 @@
 /**
- * The writer's own bibliographies: reading the files discovery found (core/sources/bibliographySources.ts) through the
- * safe WorkspaceFileSystem, and the keys they define. Shared by the language server and the command-line linter; the
- * core only ever sees the resulting entries (Config.bibliography).
+ * The writer's own bibliographies, loaded into the language service: the files discovery found
+ * (core/sources/bibliographySources.ts) are read through the safe WorkspaceFileSystem, parsed by the core's readers
+ * (core/sources) and handed to the service as sources of the one reference model. Shared by the language server and
+ * the command-line linter.
+ *
+ * A file is re-read only when its modification time or size changes, so linting after each pause in typing costs a
+ * stat per bibliography. Reading and parsing are asynchronous; a large file is parsed by `parseInBackground` (a
+ * worker thread in the server) so that requests on other documents are answered meanwhile.
  */
-import { entries } from 'bibtex-parse';
-import { parse as parseYaml } from 'yaml';
-import type { BibliographyEntry, Config } from './core/config';
-import type { BibliographyFormat } from './core/sources/discovery';
+import type { LanguageService } from './core/languageService';
+import type { ReferenceSource, SourceProblem, SourceReading } from './core/knowledge/model';
+import { readBibliographySource, type BibliographyFormat } from './core/sources';
 import type { DiscoveredBibliography } from './core/sources/bibliographySources';
 import type { WorkspaceFileSystem } from './core/workspace';
 
-/** The entries BibTeX source defines (key, title, authors, year), or why it could not be parsed. */
-export function bibliographyEntries(source: string, file: string): BibliographyEntry[] | string {
-  try {
-    return entries(source).map((entry) => {
-      const field = (name: string) => (entry[name] === undefined ? undefined : String(entry[name]).replace(/\s+/g, ' ').trim());
-      const result: BibliographyEntry = { key: entry.key };
-      const title = field('TITLE');
-      const authors = field('AUTHOR') ?? field('EDITOR');
-      const year = field('YEAR') ?? field('DATE')?.slice(0, 4);
-      if (title) result.title = title;
-      if (authors) result.authors = authors;
-      if (year) result.year = year;
-      return result;
-    });
-  } catch (error) {
-    return `cannot parse bibliography ${file}: ${(error as Error).message.split('\n')[0]}`;
-  }
-}
+/** Parses a bibliography's text; the server passes one that runs in a worker thread for large files. */
+export type BibliographyParser = (text: string, uri: string, format: BibliographyFormat) => Promise<SourceReading>;
 
-/** CSL-JSON (Manubot's manual-references.json, Zotero's export) or CSL-YAML items as entries, or why not. */
-export function cslEntries(source: string, file: string, format: 'csl-json' | 'csl-yaml'): BibliographyEntry[] | string {
-  let items: unknown;
-  try {
-    items = format === 'csl-json' ? JSON.parse(source) : parseYaml(source, { maxAliasCount: 100 });
-  } catch (error) {
-    return `cannot parse bibliography ${file}: ${(error as Error).message.split('\n')[0]}`;
-  }
-  // CSL-YAML usually wraps the items in `references:`.
-  if (items && typeof items === 'object' && !Array.isArray(items) && Array.isArray((items as { references?: unknown }).references)) {
-    items = (items as { references: unknown[] }).references;
-  }
-  if (!Array.isArray(items)) return `cannot parse bibliography ${file}: expected a list of CSL items`;
-  const result: BibliographyEntry[] = [];
-  for (const item of items as Array<Record<string, unknown>>) {
-    if (!item || typeof item !== 'object' || (typeof item.id !== 'string' && typeof item.id !== 'number')) continue;
-    const entry: BibliographyEntry = { key: String(item.id) };
-    if (typeof item.title === 'string') entry.title = item.title.replace(/\s+/g, ' ').trim();
-    const people = Array.isArray(item.author) ? item.author : Array.isArray(item.editor) ? item.editor : [];
-    const authors = (people as Array<Record<string, unknown>>)
-      .map((person) => (typeof person?.literal === 'string' ? person.literal : [person?.family, person?.given].filter((part) => typeof part === 'string').join(', ')))
-      .filter(Boolean);
-    if (authors.length > 0) entry.authors = authors.join(' and ');
-    const year = (item.issued as { 'date-parts'?: unknown[][] } | undefined)?.['date-parts']?.[0]?.[0];
-    if (typeof year === 'number' || typeof year === 'string') entry.year = String(year);
-    result.push(entry);
-  }
-  return result;
-}
+export const parseInProcess: BibliographyParser = async (text, uri, format) => readBibliographySource(text, uri, format);
 
-/** The entries of a bibliography file read through the safe file system, or why it could not be read or parsed. */
-export async function readBibliography(
-  files: WorkspaceFileSystem,
-  uri: string,
-  format: BibliographyFormat,
-  name: string,
-): Promise<BibliographyEntry[] | string> {
-  let source: string;
-  try {
-    source = await files.read(uri);
-  } catch (error) {
-    return `cannot read bibliography ${name}: ${(error as Error).message}`;
-  }
-  return format === 'bibtex' ? bibliographyEntries(source, name) : cslEntries(source, name, format);
-}
-
-export interface BibliographyRead {
-  entries: BibliographyEntry[];
-  /** Why a named bibliography could not be used, one line each. */
+export interface LoadedBibliographies {
+  /** Source ids of the bibliographies loaded, in the order the document uses them. */
+  ids: string[];
+  /** Why a bibliography could not be used, one line each (for the log). */
   problems: string[];
 }
 
-/**
- * Entries of the bibliographies manuscripts use, re-read only when a file changes, so linting after each pause in
- * typing costs a stat per bibliography, not a parse.
- */
-export class BibliographyCache {
-  private readonly cache = new Map<string, { modified: number; entries: BibliographyEntry[] | string }>();
+interface CacheEntry {
+  stamp: string;
+  /** Resolves when the file has been read and handed to the service (or failed, with the reason). */
+  loading: Promise<string | undefined>;
+  /** Problems inside the file (bad entries, duplicate keys), reported in the file itself. */
+  problems: SourceProblem[];
+  done: boolean;
+}
 
-  async entriesFor(files: WorkspaceFileSystem, bibliographies: readonly DiscoveredBibliography[]): Promise<BibliographyRead> {
-    const result: BibliographyRead = { entries: [], problems: [] };
+export class BibliographyLoader {
+  private readonly cache = new Map<string, CacheEntry>();
+
+  constructor(
+    private readonly service: Pick<LanguageService, 'setBibliography' | 'removeBibliography'>,
+    private readonly parse: BibliographyParser = parseInProcess,
+    /** Called when a bibliography finished loading (or failed), so documents that use it are checked again. */
+    private readonly onLoaded: (uri: string) => void = () => undefined,
+  ) {}
+
+  /**
+   * Makes sure every bibliography is loaded (or loading) and says which are usable now. With `wait` false, a file
+   * still being parsed is left out of `ids` instead of awaited: completion and hover never wait for a library.
+   */
+  async load(files: WorkspaceFileSystem, bibliographies: readonly DiscoveredBibliography[], wait = true): Promise<LoadedBibliographies> {
+    const result: LoadedBibliographies = { ids: [], problems: [] };
     for (const bibliography of bibliographies) {
-      const entries = await this.entriesOf(files, bibliography);
-      if (typeof entries === 'string') result.problems.push(entries);
-      else result.entries.push(...entries);
+      const entry = await this.entryFor(files, bibliography);
+      if (!entry) {
+        result.problems.push(`cannot read bibliography ${nameOf(bibliography.uri)}: it is missing or may not be read`);
+        continue;
+      }
+      if (!entry.done && !wait) continue;
+      const failure = await entry.loading;
+      if (failure) result.problems.push(failure);
+      else result.ids.push(bibliography.uri);
     }
     return result;
   }
 
-  private async entriesOf(files: WorkspaceFileSystem, { uri, format }: DiscoveredBibliography): Promise<BibliographyEntry[] | string> {
-    const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-    let modified: number;
+  /** The problems found inside a loaded bibliography file, to show as diagnostics in it. */
+  problemsIn(uri: string): readonly SourceProblem[] {
+    return this.cache.get(uri)?.problems ?? [];
+  }
+
+  /** URIs of the bibliographies loaded or loading. */
+  get uris(): string[] {
+    return [...this.cache.keys()];
+  }
+
+  /** Forgets a bibliography (deleted, or no longer used): its references leave the service. */
+  forget(uri: string): void {
+    if (this.cache.delete(uri)) this.service.removeBibliography(uri);
+  }
+
+  private async entryFor(files: WorkspaceFileSystem, { uri, format }: DiscoveredBibliography): Promise<CacheEntry | undefined> {
+    let stamp: string;
     try {
-      modified = (await files.stat(uri)).mtime;
+      const stat = await files.stat(uri);
+      stamp = `${stat.mtime}:${stat.size}`;
     } catch (error) {
-      this.cache.delete(uri);
-      return `cannot read bibliography ${name}: ${(error as Error).message}`;
+      this.forget(uri);
+      return undefined;
     }
     const cached = this.cache.get(uri);
-    if (cached && cached.modified === modified) return cached.entries;
-    const entries = await readBibliography(files, uri, format, name);
-    this.cache.set(uri, { modified, entries });
-    return entries;
+    if (cached && cached.stamp === stamp) return cached;
+    const entry: CacheEntry = { stamp, problems: [], done: false, loading: Promise.resolve(undefined) };
+    entry.loading = this.read(files, uri, format, entry).finally(() => {
+      entry.done = true;
+      if (this.cache.get(uri) === entry) this.onLoaded(uri);
+    });
+    this.cache.set(uri, entry);
+    return entry;
+  }
+
+  private async read(files: WorkspaceFileSystem, uri: string, format: BibliographyFormat, entry: CacheEntry): Promise<string | undefined> {
+    let text: string;
+    try {
+      text = await files.read(uri);
+    } catch (error) {
+      return `cannot read bibliography ${nameOf(uri)}: ${(error as Error).message}`;
+    }
+    let reading: SourceReading;
+    try {
+      reading = await this.parse(text, uri, format);
+    } catch (error) {
+      return `cannot parse bibliography ${nameOf(uri)}: ${(error as Error).message}`;
+    }
+    // A newer read of the same file may have started meanwhile; only the newest reaches the service.
+    if (this.cache.get(uri) !== entry) return undefined;
+    entry.problems = reading.problems;
+    const firstError = reading.problems.find((problem) => problem.severity === 'error');
+    if (reading.references.length === 0 && firstError) {
+      this.service.removeBibliography(uri);
+      return `cannot parse bibliography ${nameOf(uri)}: line ${firstError.location.line + 1}: ${firstError.message}`;
+    }
+    const source: ReferenceSource = reading.references[0]?.source ?? { kind: 'bibliography', id: uri, label: nameOf(uri) };
+    this.service.setBibliography({ source, references: reading.references });
+    return undefined;
   }
 }
 
-/** The config with the bibliography entries added to those it already has. */
-export function withBibliography(config: Config, entries: readonly BibliographyEntry[]): Config {
-  if (entries.length === 0) return config;
-  return { ...config, bibliography: [...config.bibliography, ...entries] };
+/** The file name of a URI, for messages: "refs.bib". */
+export function nameOf(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }

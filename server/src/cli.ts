@@ -17,13 +17,14 @@ import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { readBibliography, withBibliography } from './bibliography';
+import { BibliographyLoader } from './bibliography';
+import { ProjectKeyCache, projectKeysFor } from './core/sources/projectKeys';
+import { findKeyDefinitions } from './core/manuscript/definitions';
 import { DiscoveryCache, discoverBibliographies } from './core/sources/bibliographySources';
 import { formatOfBibliography } from './core/sources/discovery';
 import { FileAccessError, type WorkspaceFileSystem } from './core/workspace';
 import { NodeFileSystem, type FileAccessScope } from './workspace/nodeFileSystem';
 import { languageOfFile } from './workspaceFiles';
-import type { BibliographyEntry } from './core/config';
 import { loadBundledDataset } from './core/bundledDataset';
 import { resolveConfig, type Config, type RuleConfig } from './core/config';
 import type { Dataset } from './core/dataset';
@@ -84,12 +85,14 @@ export async function runCli(args: readonly string[], io: CliIo, dataset?: Datas
     outsideHint: ' (or given with --bib)',
   });
   const cache = new DiscoveryCache();
-  const given: BibliographyEntry[] = [];
-  for (const bib of parsed.bibliographies) {
-    const entries = await readBibliography(files, URI.file(absolute(bib)).toString(), formatOfBibliography(bib), bib);
-    if (typeof entries === 'string') failures.push({ file: bib, message: entries });
-    else given.push(...entries);
-  }
+  const bibliographies = new BibliographyLoader(service);
+  const keyCache = new ProjectKeyCache();
+  const given = await bibliographies.load(
+    files,
+    parsed.bibliographies.map((bib) => ({ uri: URI.file(absolute(bib)).toString(), namedBy: 'setting' as const, format: formatOfBibliography(bib) })),
+  );
+  for (const problem of given.problems) failures.push({ file: '--bib', message: problem });
+  const manuscripts: { file: string; uri: string; text: string }[] = [];
   for (const file of parsed.files) {
     const uri = URI.file(absolute(file)).toString();
     let text: string;
@@ -104,6 +107,11 @@ export async function runCli(args: readonly string[], io: CliIo, dataset?: Datas
       failures.push({ file, message: `${file} looks like a binary file, not a manuscript; skipped` });
       continue;
     }
+    manuscripts.push({ file, uri, text });
+  }
+  // The files named together are one manuscript: a tag one chapter defines is known in the others.
+  const keysOfRun = manuscripts.flatMap(({ file, text }) => (languageOfFile(file) === 'markdown' ? [...findKeyDefinitions(text).keys()] : []));
+  for (const { file, uri, text } of manuscripts) {
     const languageId = languageOfFile(file);
     const document = TextDocument.create(uri, languageId, 1, text);
     const discovery = await discoverBibliographies({ uri, text, languageId, files, workspaceFolders: [URI.file(io.cwd).toString()], cache });
@@ -113,13 +121,10 @@ export async function runCli(args: readonly string[], io: CliIo, dataset?: Datas
       const where = problem.at ? `${relativeTo(io.cwd, problem.at.uri)}:${problem.at.line + 1}:${problem.at.character + 1}: ` : '';
       io.stderr(`secretome-lint: note: ${where}${problem.message}\n`);
     }
-    const named: BibliographyEntry[] = [];
-    for (const bibliography of discovery.bibliographies) {
-      const entries = await readBibliography(files, bibliography.uri, bibliography.format, relativeTo(io.cwd, bibliography.uri));
-      if (typeof entries === 'string') io.stderr(`secretome-lint: note: ${entries}\n`);
-      else named.push(...entries);
-    }
-    const config = withBibliography(parsed.config, [...given, ...named]);
+    const named = await bibliographies.load(files, discovery.bibliographies);
+    for (const problem of named.problems) io.stderr(`secretome-lint: note: ${problem}\n`);
+    const projectKeys = languageId === 'markdown' ? [...keysOfRun, ...(await projectKeysFor(uri, files, keyCache))] : [];
+    const config = { ...parsed.config, sources: { bibliographyIds: [...new Set([...named.ids, ...given.ids])], projectKeys } };
     reports.push({ file, language: languageId, diagnostics: service.doValidate(document, config) });
   }
   for (const failure of failures) io.stderr(`secretome-lint: ${failure.message}\n`);

@@ -20,7 +20,9 @@ import { createLanguageService, manuscriptLanguageOf, type LanguageService } fro
 import { defaultConfig, type Config } from './core/config';
 import type { Dataset } from './core/dataset';
 import { configFromSettings } from './settings';
-import { BibliographyCache, withBibliography } from './bibliography';
+import { BibliographyLoader, type BibliographyParser } from './bibliography';
+import type { SourceProblem } from './core/knowledge/model';
+import { ProjectKeyCache, projectKeysFor } from './core/sources/projectKeys';
 import { DiscoveryCache, discoverBibliographies, type DiscoveryProblem } from './core/sources/bibliographySources';
 import type { WorkspaceFileSystem } from './core/workspace';
 import type { FileAccessScope } from './workspace/nodeFileSystem';
@@ -46,6 +48,8 @@ export interface ServerRuntime {
    * use, and the manuscripts of the workspace check.
    */
   fileSystem(scope: FileAccessScope): WorkspaceFileSystem;
+  /** Parses a bibliography's text (main.ts: in a worker thread for large files); in-process when absent. */
+  parseBibliography?: BibliographyParser;
 }
 
 /** Characters after which the editor should ask for completions without waiting for a word. */
@@ -62,7 +66,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let pullsConfiguration = false;
   let reportsProgress = false;
   let workspaceFolders: string[] = [];
-  const bibliographies = new BibliographyCache();
+  const bibliographies = new BibliographyLoader(
+    { setBibliography: (input) => service?.setBibliography(input), removeBibliography: (id) => service?.removeBibliography(id) },
+    runtime.parseBibliography,
+    // A library finished loading: its own problems are shown in it, and documents are checked again with its keys.
+    (uri) => {
+      void connection.sendDiagnostics({ uri, diagnostics: bibliographies.problemsIn(uri).map(sourceProblemDiagnostic) });
+      for (const document of documents.all()) scheduleDiagnostics(document, 0);
+    },
+  );
+  const projectKeys = new ProjectKeyCache();
   const discoveryCache = new DiscoveryCache();
   /** Where the client keeps the rules documentation (initializationOptions.rulesDocumentation), for code links. */
   let rulesDocumentation: string | undefined;
@@ -140,7 +153,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
    * complete and hover like the review's. Only files inside the workspace folders (or named in the setting) are read;
    * a name that is refused or missing becomes one warning at the command that names it, other problems a log line.
    */
-  async function documentConfigFor(document: TextDocument): Promise<Config> {
+  async function documentConfigFor(document: TextDocument, waitForLibraries = true): Promise<Config> {
     const config = await configFor(document.uri);
     const uri = URI.parse(document.uri);
     if (uri.scheme !== 'file') return config;
@@ -155,14 +168,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       cache: discoveryCache,
     });
     bibliographyDiagnostics.set(document.uri, discovery.problems.filter((problem) => problem.at?.uri === document.uri).map(problemDiagnostic));
-    const { entries, problems } = await bibliographies.entriesFor(files, discovery.bibliographies);
-    const logged = [...discovery.problems.filter((problem) => problem.at?.uri !== document.uri).map((problem) => problem.message), ...problems];
+    const loaded = await bibliographies.load(files, discovery.bibliographies, waitForLibraries);
+    const logged = [...discovery.problems.filter((problem) => problem.at?.uri !== document.uri).map((problem) => problem.message), ...loaded.problems];
     for (const problem of logged) {
       if (reportedProblems.has(problem)) continue;
+      if (reportedProblems.size > 1000) reportedProblems.clear();
       reportedProblems.add(problem);
       connection.console.warn(`[secretome] ${problem}`);
     }
-    return withBibliography(config, entries);
+    const keys = document.languageId === 'markdown' ? await projectKeysFor(document.uri, files, projectKeys) : [];
+    return { ...config, sources: { bibliographyIds: loaded.ids, projectKeys: keys } };
   }
 
   /** Runs a handler with the document and its config, turning any failure into the fallback and a log line. */
@@ -172,11 +187,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     token: CancellationToken | undefined,
     what: string,
     handler: (document: TextDocument, service: LanguageService, config: Config) => T,
+    /** Diagnostics wait for a bibliography being loaded; requests answer at once with the libraries already loaded. */
+    waitForLibraries = false,
   ): Promise<T> {
     const document = documents.get(uri);
     if (!document || !service) return fallback;
     try {
-      const config = await documentConfigFor(document);
+      const config = await documentConfigFor(document, waitForLibraries);
       if (token?.isCancellationRequested) return fallback;
       return handler(document, service, config);
     } catch (error) {
@@ -311,6 +328,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       'diagnostics',
       (document, service, config) =>
         lintsLanguage(document, config) ? [...service.doValidate(document, config), ...(bibliographyDiagnostics.get(document.uri) ?? [])] : [],
+      true,
     );
     // The document may have been closed while its config was fetched; its diagnostics were cleared then.
     const document = documents.get(uri);
@@ -331,6 +349,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   documents.listen(connection);
+}
+
+/** A problem inside a bibliography file (a bad entry, a duplicate key), shown at its place in that file. */
+function sourceProblemDiagnostic(problem: SourceProblem): Diagnostic {
+  const at = { line: problem.location.line, character: problem.location.character };
+  const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information };
+  return { range: { start: at, end: at }, severity: severities[problem.severity], code: problem.code, source: 'secretome', message: problem.message };
 }
 
 /** A bibliography that was named but not read, as a warning on the name in the command that names it. */

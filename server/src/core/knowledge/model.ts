@@ -57,6 +57,8 @@ export interface CslItem {
   'container-title'?: string;
   volume?: string;
   issue?: string;
+  /** A report's, patent's or standard's number (an article's number is its issue). */
+  number?: string;
   page?: string;
   publisher?: string;
   DOI?: string;
