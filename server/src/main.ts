@@ -6,6 +6,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { loadBundledDataset } from './core/bundledDataset';
 import { NodeFileSystem } from './workspace/nodeFileSystem';
+import { backgroundParser } from './workspace/backgroundParser';
 
 const connection = createConnection(ProposedFeatures.all);
 // A failed message to the client (one it does not support, say) must never take the server down: log it and go on.
@@ -17,5 +18,7 @@ startServer(connection, {
   now: () => performance.now(),
   // Only regular files inside the workspace folders (or named in settings), never pipes or devices, at most 100 MB.
   fileSystem: (scope) => new NodeFileSystem(scope),
+  // Large libraries are parsed in a worker thread (dist/bibliographyWorker.js), so requests are answered meanwhile.
+  parseBibliography: backgroundParser(),
 });
 connection.listen();

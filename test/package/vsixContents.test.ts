@@ -37,6 +37,7 @@ const shipped = [
   'extension/syntaxes/secretome.injection.tmLanguage.json',
   'extension/dist/extension.js',
   'extension/dist/server.js',
+  'extension/dist/bibliographyWorker.js',
   'extension/dist/cli.js',
 ];
 
@@ -113,7 +114,7 @@ describe('package: the production .vsix', function () {
   });
 
   it('holds production bundles: no source-map comment in any of them', () => {
-    for (const bundle of ['extension', 'server', 'cli']) {
+    for (const bundle of ['extension', 'server', 'bibliographyWorker', 'cli']) {
       const text = entry(`extension/dist/${bundle}.js`).read().toString('utf8');
       assert.ok(text.length > 0, `dist/${bundle}.js is empty`);
       assert.ok(!text.includes('sourceMappingURL'), `dist/${bundle}.js refers to a source map`);
