@@ -38,14 +38,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const bibliographyWatcher = vscode.workspace.createFileSystemWatcher('**/*.bib');
+  // Bibliographies (BibTeX, CSL-JSON, CSL-YAML), the metadata that names them (metadata.yaml, _quarto.yml), LaTeX roots
+  // and Manubot chapters that define tags: a change to any of them can change which citations resolve.
+  const bibliographyWatcher = vscode.workspace.createFileSystemWatcher('**/*.{bib,json,yaml,yml,tex,md}');
   context.subscriptions.push(bibliographyWatcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     outputChannel: output,
     // The rules documentation ships inside the extension; each diagnostic's code links to its rule's section.
     initializationOptions: { rulesDocumentation: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md').toString() },
-    // Bibliographies decide which citation keys are known; the server re-lints when one changes.
+    // The server re-reads what changed (by modification time) and checks the open documents again.
     synchronize: { configurationSection: 'secretome', fileEvents: bibliographyWatcher },
   };
   client = new LanguageClient('secretome', 'Secretome Writer', serverOptions, clientOptions);
