@@ -204,6 +204,13 @@ describe('hover: a manuscript with its own reference list', () => {
     assert.doesNotMatch(result.plain, /Entry \d+ of/, 'no full entries in a long range');
   });
 
+  it('[1-120] lists the first 60 entries and says how many more', () => {
+    const result = hover(manuscriptWithOwnList('All of them [1-1|20].'))!;
+    const lines = result.plain.split('\n').filter((line) => /^\*\*\[\d+\]\*\*/.test(line));
+    assert.deepStrictEqual(lines.map((line) => Number(/\[(\d+)\]/.exec(line)![1])), Array.from({ length: 60 }, (_, at) => at + 1));
+    assert.match(result.plain, /…and 60 more, not listed\./);
+  });
+
   it('an absurd range is measured against the own list', () => {
     assert.match(hover(manuscriptWithOwnList('See [1-9999|9999].'))!.plain, /spans 99,999,999 numbers; the manuscript's reference list has 120 entries \(1–120\)/);
   });
@@ -318,5 +325,25 @@ describe('hover: identifiers', () => {
     const { document, position } = documentWithCursor('Cited [@tag:ab|e].');
     const elsewhere = service().doHover(document, position, config({ sources: { projectKeys: ['tag:abe'] } }))!;
     assert.match((elsewhere.contents as { value: string }).value.replace(/\\(.)/g, '$1'), /`@tag:abe` is defined elsewhere in this document's project\./);
+  });
+});
+
+describe('hover: a LaTeX manuscript with its own thebibliography', () => {
+  const latex = (prose: string) =>
+    `${prose}\n\\begin{thebibliography}{9}\n\\bibitem{smith2020} Smith J, Doe A. Conditioned medium in burns. J Test. 2020;1:1-2.\n\\bibitem{caseiro2019} Someone B. Another paper. J Test. 2021;2:3-4.\n\\end{thebibliography}\n`;
+
+  it('\\cite{key} of a \\bibitem is that entry, before the review key of the same name', () => {
+    const smith = hover(latex('See \\cite{smi|th2020}.'), 'latex')!;
+    assert.match(smith.plain, /Smith J, Doe A \(2020\) Conditioned medium in burns\./);
+    assert.match(smith.plain, /Entry 1 of the manuscript's reference list/);
+    const own = hover(latex('See \\cite{case|iro2019}.'), 'latex')!;
+    assert.match(own.plain, /Someone B \(2021\) Another paper\./);
+    assert.doesNotMatch(own.plain, /PLoS ONE/);
+  });
+});
+
+describe('hover: a review key says which reference it is', () => {
+  it('\\cite{caseiro2019} is the review reference 45', () => {
+    assert.match(hover('\\cite{case|iro2019}', 'latex')!.plain, /Reference 45 of the review\. \*Cited in the review\* \[44-45\]/);
   });
 });

@@ -135,7 +135,7 @@ function referenceSection(context: FeatureContext, label: string, reference: Ref
   const lines = [`**${label}** ${escapeMarkdown(formatReference(reference, dataset))}`];
   const review = reference.reviewNumber !== undefined ? dataset.reference(reference.reviewNumber) : undefined;
   if (reference.source.kind === 'review' && review) {
-    lines.push(`*Cited in the review* ${escapeMarkdown(review.citedIn)} *for* ${escapeMarkdown(review.citedFor)}. Key: \`${review.key}\``);
+    lines.push(`${escapeMarkdown(definitionSentence(reference))}. *Cited in the review* ${escapeMarkdown(review.citedIn)} *for* ${escapeMarkdown(review.citedFor)}. Key: \`${review.key}\``);
     return lines.join('\n\n');
   }
   lines.push(`${escapeMarkdown(definitionSentence(reference))}.`);
