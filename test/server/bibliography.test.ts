@@ -44,8 +44,8 @@ describe('protocol: bibliographies the manuscript names', function () {
     assert.match(first[0], /jones2021/);
     const hover = await client.hover(uri, { line: 2, character: text.split('\n')[2].indexOf('smith2020') + 2 });
     const hoverText = (hover!.contents as { value: string }).value.replace(/\\(.)/g, '$1');
-    assert.match(hoverText, /`smith2020` Smith, Ann \(2020\) Conditioned medium in burns/);
-    assert.match(hoverText, /From your bibliography/);
+    assert.match(hoverText, /`smith2020`\*\* Smith A \(2020\) Conditioned medium in burns\./);
+    assert.match(hoverText, /Defined in .*refs\.bib, line 1\./);
 
     const completionLine = 'More in \\cite{burn';
     await client.change(uri, 2, `${text}\n${completionLine}`);
@@ -130,6 +130,6 @@ describe('protocol: the secretome.bibliographies setting', function () {
     assert.match(String(warning?.message), /other\.bib is outside the workspace folders/);
     assert.deepStrictEqual(warning?.range.start, { line: 1, character: 14 });
     const hover = await client.hover(uri, { line: 4, character: 8 });
-    assert.match((hover!.contents as { value: string }).value.replace(/\\(.)/g, '$1'), /Lee, Min \(2022\) Vesicles in the clinic/);
+    assert.match((hover!.contents as { value: string }).value.replace(/\\(.)/g, '$1'), /Lee M \(2022\) Vesicles in the clinic\./);
   });
 });

@@ -1,6 +1,8 @@
 /**
- * Hover: on a citation of up to three references, each in full and what the review cites it for; on a longer range,
- * one line per reference (the full entry is a hover on that one away). On a factor or EV type (under any spelling),
+ * Hover: on a citation of up to three references, each in full, where it is defined (the manuscript's own list, a
+ * bibliography, the review) and, for a paper the review cites, what the review cites it for; on a longer range, one
+ * line per reference (the full entry is a hover on that one away). On an identifier (`[@doi:…]`), its scheme and
+ * value, checked for form only, and the bibliography entry that has it. On a factor or EV type (under any spelling),
  * what it is, what the review says of it (each quote once, with the strength of its evidence), and its references.
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
@@ -9,17 +11,17 @@ import type { DatasetTerm } from '../dataset';
 import type { EvidenceStrength, Statement } from '../datasetTypes';
 import { describeStrength } from '../claims/strengthWording';
 import { isNoncanonicalSpelling } from '../rules/noncanonicalTerm';
-import type { Citation } from '../manuscript/types';
+import type { Citation, CitedIdentifier, IdentifierScheme } from '../manuscript/types';
+import type { Reference } from '../knowledge';
+import { definitionSentence, formatReference, oneLineReference } from '../knowledge/format';
 import { citationAt } from '../manuscript';
 import { escapeMarkdown, formatReferenceNumbers } from '../format';
 import type { FeatureContext } from './context';
 
-/** A hover lists at most this many references; the review has 54, so a longer list is a mistake to point out. */
-const maxReferencesShown = 54;
+/** A hover lists at most this many references; a longer citation is a mistake to point out, not a list to read. */
+const maxReferencesShown = 60;
 /** A citation of more references than this is shown one line per reference instead of in full. */
 const maxReferencesInFull = 3;
-/** Titles in the one-line form are cut at a word boundary near this length. */
-const shortTitleLength = 60;
 /** Term hovers look at this much text either side of the cursor: longer than any spelling. */
 const termWindow = 120;
 
@@ -30,48 +32,51 @@ export function doHover(context: FeatureContext, position: Position): Hover | nu
   return termHover(context, offset);
 }
 
+/** One entry of a citation as the hover shows it: a reference found, or what was looked for and not found. */
+type Shown =
+  | { kind: 'reference'; label: string; reference: Reference }
+  | { kind: 'note'; text: string };
+
 function citationHover(context: FeatureContext, citation: Citation): Hover {
-  const { dataset, document } = context;
+  const { document } = context;
   const sections: string[] = [];
-  const total = dataset.references.length;
+  const numbering = numberingOf(context);
 
   for (const entry of citation.entries) {
     if (entry.problem === 'absurd-range' && entry.from !== undefined && entry.to !== undefined) {
       const span = Math.abs(entry.to - entry.from) + 1;
-      sections.push(
-        `\`${escapeMarkdown(entry.text)}\` spans ${span.toLocaleString('en-US')} numbers; the review has ${total} references (1–${total}).`,
-      );
+      sections.push(`\`${escapeMarkdown(entry.text)}\` spans ${span.toLocaleString('en-US')} numbers; ${numbering.has}.`);
     } else if (entry.problem === 'reversed-range') {
       sections.push(`\`${escapeMarkdown(entry.text)}\` is a reversed range: write the smaller number first.`);
     }
   }
 
+  const shown: Shown[] = [];
   const numbers = citation.numbers.slice(0, maxReferencesShown);
-  const keys = citation.keys.slice(0, maxReferencesShown);
-  const known = [...numbers.filter((number) => dataset.reference(number)), ...keys.filter((key) => dataset.referenceByKey(key))];
-  const inFull = known.length <= maxReferencesInFull;
-  const oneLines: string[] = [];
-  const showReference = (number: number) =>
-    inFull ? sections.push(referenceSection(context, number)) : oneLines.push(referenceLine(context, number));
   for (const number of numbers) {
-    const reference = dataset.reference(number);
-    if (reference) showReference(reference.number);
-    else sections.push(`**[${number}]** is not a reference of the review: its references are numbered 1–${total}.`);
+    const reference = context.references.resolveNumber(number);
+    shown.push(reference ? { kind: 'reference', label: `[${number}]`, reference } : { kind: 'note', text: numbering.notIn(number) });
   }
-  const ownEntries = new Map(context.config.bibliography.map((entry) => [entry.key.toLowerCase(), entry]));
-  for (const key of keys) {
-    const reference = dataset.referenceByKey(key);
-    const own = ownEntries.get(key.toLowerCase());
-    if (reference) showReference(reference.number);
-    else if (own) {
-      const described = [own.authors, own.year && `(${own.year})`, own.title].filter(Boolean).join(' ');
-      sections.push(
-        `\`${escapeMarkdown(key)}\`${described ? ` ${escapeMarkdown(described)}` : ''}  \nFrom your bibliography; not one of the review's references.`,
-      );
-    } else sections.push(`\`${escapeMarkdown(key)}\` is not the key of any of the review's references, nor of a bibliography this document names.`);
+  for (const key of citation.keys.slice(0, maxReferencesShown)) {
+    const reference = resolveKey(context, key);
+    shown.push(reference ? { kind: 'reference', label: `\`${key}\``, reference } : { kind: 'note', text: unknownKey(context, key) });
+  }
+  const omitted = citation.numbers.length - numbers.length + Math.max(0, citation.keys.length - maxReferencesShown);
+
+  const found = shown.filter((item) => item.kind === 'reference');
+  const inFull = found.length <= maxReferencesInFull;
+  const oneLines: string[] = [];
+  for (const item of shown) {
+    if (item.kind === 'note') sections.push(item.text);
+    else if (inFull) sections.push(referenceSection(context, item.label, item.reference));
+    else oneLines.push(referenceLine(item.label, item.reference));
   }
   if (oneLines.length) {
-    sections.push(`${oneLines.join('  \n')}\n\n*Hover a single reference for its full entry.*`);
+    const more = omitted > 0 ? `  \n…and ${omitted.toLocaleString('en-US')} more, not listed.` : '';
+    sections.push(`${oneLines.join('  \n')}${more}\n\n*Hover a single reference for its full entry.*`);
+  }
+  for (const entry of citation.entries) {
+    if (entry.kind === 'identifier' && entry.identifier && entry.key) sections.push(identifierSection(context, entry.key, entry.identifier));
   }
   if (sections.length === 0) sections.push('This citation is empty.');
 
@@ -81,28 +86,163 @@ function citationHover(context: FeatureContext, citation: Citation): Hover {
   };
 }
 
-function referenceSection(context: FeatureContext, number: number): string {
-  const reference = context.dataset.reference(number)!;
-  return [
-    `**[${reference.number}]** ${escapeMarkdown(context.dataset.formatReference(reference))}`,
-    `*Cited in the review* ${escapeMarkdown(reference.citedIn)} *for* ${escapeMarkdown(reference.citedFor)}. Key: \`${reference.key}\``,
-  ].join('\n\n');
+/** What `[n]` counts in, for the notes on numbers outside it: the manuscript's own list, or the review's. */
+function numberingOf(context: FeatureContext): { has: string; notIn: (number: number) => string } {
+  const { references, dataset } = context;
+  if (references.numbering === 'review') {
+    const total = dataset.references.length;
+    return {
+      has: `the review has ${total} references (1–${total})`,
+      notIn: (number) => `**[${number}]** is not a reference of the review: its references are numbered 1–${total}.`,
+    };
+  }
+  const { label } = references.numbered.source;
+  const numbers = references.numbered.references.map((reference) => reference.number ?? 0).filter((number) => number > 0);
+  const count = numbers.length;
+  const span = count > 0 ? `${Math.min(...numbers)}–${Math.max(...numbers)}` : 'none';
+  return {
+    has: `${label} has ${count} ${count === 1 ? 'entry' : 'entries'} (${span})`,
+    notIn: (number) => `**[${number}]** is not in ${escapeMarkdown(label)} (entries ${span}).`,
+  };
 }
 
-/** "**[13]** Ranganath 2012, Harnessing the mesenchymal stem cell secretome for the…": number, first author, year, short title. */
-function referenceLine(context: FeatureContext, number: number): string {
-  const reference = context.dataset.reference(number)!;
-  return `**[${reference.number}]** ${escapeMarkdown(`${reference.firstAuthor} ${reference.year}, ${shortTitle(reference.title)}`)}`;
+/** A key the document's own list defines (`\bibitem{key}`) is that entry; else the bibliographies', else the review's. */
+function resolveKey(context: FeatureContext, key: string): Reference | undefined {
+  const { references } = context;
+  const own = references.numbering === 'own-list' && !/^\d+$/.test(key) ? references.numbered.byKeyOf(key) : undefined;
+  return own ?? references.resolveKey(key);
 }
 
-function shortTitle(title: string): string {
-  if (title.length <= shortTitleLength) return title;
-  const cut = title.slice(0, shortTitleLength);
-  const space = cut.lastIndexOf(' ');
-  const words = (space > shortTitleLength / 2 ? cut.slice(0, space) : cut).split(' ');
-  // "…secretome for the…" reads as cut mid-phrase; end on a word that carries meaning.
-  while (words.length > 1 && /^(the|a|an|of|for|and|or|in|on|to|with|from|by|at|as)$/i.test(words[words.length - 1])) words.pop();
-  return `${words.join(' ').replace(/[\s,:;.–-]+$/, '')}…`;
+/** An unknown key, with where it was looked for: each bibliography by its label, and the review. */
+function unknownKey(context: FeatureContext, key: string): string {
+  const { references } = context;
+  const searched = references.sources.filter((source) => source.source.kind === 'bibliography').map((source) => source.source.label);
+  const written = `\`${escapeMarkdown(key)}\``;
+  let text = searched.length
+    ? `${written} is not defined in ${escapeMarkdown(listOf(searched))}, nor is it the key of any of the review's references.`
+    : `${written} is not the key of any of the review's references; no bibliography was searched for this document.`;
+  const unread = references.missingBibliographyIds.map(fileName);
+  if (unread.length) text += ` Not read: ${escapeMarkdown(listOf(unread))}.`;
+  return text;
+}
+
+/**
+ * One reference in full: as written, where it is defined (so the writer knows which numbering `[n]` is in), and when
+ * it is one of the review's papers, what the review cites it for.
+ */
+function referenceSection(context: FeatureContext, label: string, reference: Reference): string {
+  const { dataset } = context;
+  const lines = [`**${label}** ${escapeMarkdown(formatReference(reference, dataset))}`];
+  const review = reference.reviewNumber !== undefined ? dataset.reference(reference.reviewNumber) : undefined;
+  if (reference.source.kind === 'review' && review) {
+    lines.push(`${escapeMarkdown(definitionSentence(reference))}. *Cited in the review* ${escapeMarkdown(review.citedIn)} *for* ${escapeMarkdown(review.citedFor)}. Key: \`${review.key}\``);
+    return lines.join('\n\n');
+  }
+  lines.push(`${escapeMarkdown(definitionSentence(reference))}.`);
+  if (review) {
+    lines.push(
+      `*The review's reference ${review.number}* (${escapeMarkdown(dataset.shortCitation(review))}): *cited in the review* ${escapeMarkdown(review.citedIn)} *for* ${escapeMarkdown(review.citedFor)}.`,
+    );
+  }
+  return lines.join('\n\n');
+}
+
+/** "**[13]** Ranganath 2012, Harnessing the mesenchymal stem cell secretome…": label, first author, year, short title. */
+function referenceLine(label: string, reference: Reference): string {
+  const review = reference.source.kind !== 'review' && reference.reviewNumber !== undefined ? ` (the review's [${reference.reviewNumber}])` : '';
+  return `**${label}** ${escapeMarkdown(oneLineReference(reference))}${review}`;
+}
+
+const schemeNames: Record<IdentifierScheme, string> = {
+  doi: 'DOI',
+  pmid: 'PubMed ID',
+  pmcid: 'PubMed Central ID',
+  arxiv: 'arXiv ID',
+  isbn: 'ISBN',
+  url: 'URL',
+  wikidata: 'Wikidata item',
+  tag: 'Tag',
+  raw: 'Raw key',
+};
+
+/** Where an identifier leads, for a link the reader may follow; the hover itself never looks it up. */
+function identifierLink(identifier: CitedIdentifier): string | undefined {
+  // Parentheses in a DOI (`10.1016/S0140-6736(20)30183-5`) would close the Markdown link early.
+  const value = encodeURI(identifier.value).replace(/\(/g, '%28').replace(/\)/g, '%29');
+  switch (identifier.scheme) {
+    case 'doi':
+      return `https://doi.org/${value}`;
+    case 'pmid':
+      return `https://pubmed.ncbi.nlm.nih.gov/${value}/`;
+    case 'pmcid':
+      return `https://www.ncbi.nlm.nih.gov/pmc/articles/${value}/`;
+    case 'arxiv':
+      return `https://arxiv.org/abs/${value}`;
+    case 'wikidata':
+      return `https://www.wikidata.org/wiki/${value}`;
+    case 'url':
+      return /^https?:\/\//i.test(identifier.value) ? value : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** `[@doi:10.1/x]`: the identifier, its form checked, and the entry of a bibliography that has it, if one does. */
+function identifierSection(context: FeatureContext, key: string, identifier: CitedIdentifier): string {
+  const written = `\`@${escapeMarkdown(key)}\``;
+  const name = schemeNames[identifier.scheme];
+  if (!identifier.wellFormed) {
+    return `${written} is not a well-formed ${name}: ${escapeMarkdown(identifier.problem ?? 'its form is wrong')}`;
+  }
+  if (identifier.scheme === 'tag') return tagSection(context, key, identifier);
+  const link = identifierLink(identifier);
+  const value = escapeMarkdown(identifier.value);
+  const lines = [`**${name}** ${link ? `[${value}](${link})` : value}  \n*Not looked up: checked for form only.*`];
+  const reference = entryWithIdentifier(context, key, identifier);
+  if (reference) lines.push(referenceSection(context, written, reference));
+  return lines.join('\n\n');
+}
+
+/** `@tag:x` stands for what its `[@tag:x]: doi:…` line says; another file of the project may define it instead. */
+function tagSection(context: FeatureContext, key: string, identifier: CitedIdentifier): string {
+  const written = `\`@${escapeMarkdown(key)}\``;
+  const definition = context.manuscript.tagDefinitions?.get(key);
+  if (definition) {
+    const line = context.document.positionAt(definition.span.start).line + 1;
+    const lines = [`${written} stands for \`${escapeMarkdown(definition.target)}\` (defined on line ${line}).`];
+    const target = definition.identifier;
+    if (target && target.scheme !== 'tag') lines.push(identifierSection(context, definition.target, target));
+    return lines.join('\n\n');
+  }
+  if (context.config.sources.projectKeys.includes(key)) return `${written} is defined elsewhere in this document's project.`;
+  const reference = context.references.resolveKey(key);
+  if (reference) return referenceSection(context, written, reference);
+  return `${written} is not defined: add a line \`[@tag:${escapeMarkdown(identifier.value)}]: doi:…\` to say what it stands for.`;
+}
+
+/**
+ * The entry a bibliography gives for this identifier: one whose key is the identifier itself (Manubot's
+ * manual-references.json ids are "doi:…", "url:…"), else the first in scope with the same DOI, PMID or PMCID.
+ */
+function entryWithIdentifier(context: FeatureContext, key: string, identifier: CitedIdentifier): Reference | undefined {
+  const byKey = context.references.resolveKey(key);
+  if (byKey) return byKey;
+  const field = ({ doi: 'DOI', pmid: 'PMID', pmcid: 'PMCID' } as const)[identifier.scheme as 'doi' | 'pmid' | 'pmcid'];
+  if (!field) return undefined;
+  const wanted = identifier.value.toLowerCase();
+  for (const reference of context.references.allReferences()) {
+    if (reference.item[field]?.toLowerCase() === wanted) return reference;
+  }
+  return undefined;
+}
+
+function listOf(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)) || uri;
 }
 
 function termHover(context: FeatureContext, offset: number): Hover | null {

@@ -90,3 +90,40 @@ function initials(given: string | undefined): string {
 function withFullStop(text: string): string {
   return /[.?!]$/.test(text) ? text : `${text}.`;
 }
+
+/** Where the reference is defined, as a sentence of its own: "Entry 7 of the manuscript's reference list", "Defined in refs.bib, line 12". */
+export function definitionSentence(reference: Reference): string {
+  switch (reference.source.kind) {
+    case 'review':
+      return `Reference ${reference.number ?? reference.key} of the review`;
+    case 'manuscript-list':
+      return reference.number !== undefined ? `Entry ${reference.number} of ${reference.source.label}` : `Defined in ${whereDefined(reference)}`;
+    default:
+      return `Defined in ${whereDefined(reference)}`;
+  }
+}
+
+/** Titles in the one-line form are cut at a word boundary near this length. */
+const shortTitleLength = 60;
+
+/**
+ * "Ranganath 2012, Harnessing the mesenchymal stem cell secretome…": first author, year and a short title, for lists
+ * of many references (a hover on a long range). The entry's text as written stands in for a title it lacks.
+ */
+export function oneLineReference(reference: Reference): string {
+  const who = [firstAuthorOf(reference), yearOf(reference)].filter(Boolean).join(' ');
+  const title = reference.item.title ?? reference.item.note;
+  const parts = [who, title ? shortTitle(title) : ''].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : reference.key;
+}
+
+/** A title cut near `length` characters at a word boundary, never ending on "the" or "of", with an ellipsis. */
+export function shortTitle(title: string, length = shortTitleLength): string {
+  if (title.length <= length) return title;
+  const cut = title.slice(0, length);
+  const space = cut.lastIndexOf(' ');
+  const words = (space > length / 2 ? cut.slice(0, space) : cut).split(' ');
+  // "…secretome for the…" reads as cut mid-phrase; end on a word that carries meaning.
+  while (words.length > 1 && /^(the|a|an|of|for|and|or|in|on|to|with|from|by|at|as)$/i.test(words[words.length - 1])) words.pop();
+  return `${words.join(' ').replace(/[\s,:;.–-]+$/, '')}…`;
+}
