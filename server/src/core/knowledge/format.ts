@@ -80,6 +80,8 @@ function namesText(names: readonly CslName[]): string {
 
 function initials(given: string | undefined): string {
   if (!given) return '';
+  // Vancouver names already give initials ("AR"): keep them as written.
+  if (/^\p{Lu}{1,4}$/u.test(given.trim())) return given.trim();
   return given
     .split(/[\s.]+/)
     .filter(Boolean)
