@@ -13,7 +13,6 @@ import {
   describeReference,
   listAtMost,
   quoteStatement,
-  reviewNumbersText,
   reviewPapersNamed,
   trimmedSentence,
 } from './wording';
@@ -37,11 +36,10 @@ export const citationMismatch: Rule = {
       const range = trimmedSentence(analysis.sentence);
       // In a document with its own numbering, the cited papers are named as the writer wrote them and by author.
       const cited = ownNumbering
-        ? `${analysis.citations.map((citation) => context.text.slice(citation.start, citation.end)).join(' ')} (${reviewPapersNamed(context.dataset, analysis.knownNumbers)})`
+        ? `${analysis.citations.map((citation) => context.text.slice(citation.start, citation.end)).join(' ')} (${reviewPapersNamed(context.references, analysis.knownNumbers)})`
         : formatReferenceNumbers(analysis.knownNumbers);
-      const expected = ownNumbering
-        ? `${reviewPapersNamed(context.dataset, support.refs)} (${reviewNumbersText(support.refs, context.references)})`
-        : formatReferenceNumbers(support.refs);
+      // The quote already ends with the review's numbers; in a document with its own numbering the papers are named.
+      const expected = ownNumbering ? reviewPapersNamed(context.references, support.refs) : formatReferenceNumbers(support.refs);
       const reason = support.statement
         ? `The review cites ${expected} for this: ${quoteStatement(support.statement, context.references)}`
         : `The review's reference for this is ${listAtMost(support.refs.map((number) => describeWithTitle(context, number)))}`;

@@ -3,7 +3,7 @@ import type { Dataset } from '../dataset';
 import type { Statement } from '../datasetTypes';
 import { formatReferenceNumbers } from '../format';
 import type { DocumentReferences } from '../knowledge';
-import { shortCitation } from '../knowledge/format';
+import { firstAuthorOf, shortCitation, yearOf } from '../knowledge/format';
 import type { Reference } from '../knowledge/model';
 import type { Sentence } from '../manuscript/types';
 import type { CitationStyle, RelativeEdit } from './types';
@@ -38,9 +38,24 @@ export function describeReference(dataset: Dataset, number: number, references?:
   return ownNumbering(references) ? `${dataset.shortCitation(reference)} (the review's [${number}])` : `[${number}] ${dataset.shortCitation(reference)}`;
 }
 
-/** Review papers by first author and year, at most three named: "Caseiro et al. 2019; Lee 2020 and 6 more". */
-export function reviewPapersNamed(dataset: Dataset, numbers: readonly number[]): string {
-  return listAtMost(numbers.map((number) => dataset.reference(number)).filter((reference) => reference !== undefined).map((reference) => dataset.shortCitation(reference)));
+/** Review papers by first author and year, at most three named: "Caseiro et al. 2019; Lee 2020; Ma & Li 2021 and 6 more". */
+export function reviewPapersNamed(references: DocumentReferences, numbers: readonly number[]): string {
+  const review = references.sources[references.sources.length - 1];
+  const named: string[] = [];
+  for (const number of numbers) {
+    const reference = review.byNumberOf(number);
+    if (reference) named.push(authorYear(reference));
+  }
+  return listAtMost(named);
+}
+
+function authorYear(reference: Reference): string {
+  const authors = reference.item.author ?? [];
+  const first = firstAuthorOf(reference) ?? reference.key;
+  const second = authors.length === 2 && authors[1] ? ` & ${authors[1].family ?? authors[1].literal ?? ''}` : '';
+  const who = authors.length > 2 ? `${first} et al.` : `${first}${second}`;
+  const year = yearOf(reference);
+  return year ? `${who} ${year}` : who;
 }
 
 /** A message names at most this many references (or groups of them); the rest are counted. */
@@ -66,9 +81,15 @@ export function describeCitedFor(dataset: Dataset, numbers: readonly number[], r
     byPurpose.set(reference.citedFor, group);
   }
   const clauses = [...byPurpose].map(
-    ([purpose, group]) => `${reviewNumbersText(group, references)} ${group.length > 1 ? 'are' : 'is'} cited for ${purpose}`,
+    ([purpose, group]) =>
+      `${reviewNumbersText(group, references)} ${group.length > 1 ? 'are' : 'is'} cited for ${ownNumbering(references) ? asReviewNumbers(purpose) : purpose}`,
   );
   return listAtMost(clauses);
+}
+
+/** The review's own bracketed numbers inside its wording ("cited within [44-45]") marked as the review's. */
+function asReviewNumbers(text: string): string {
+  return text.replace(/\[(\d[\d,\s–-]*)\]/g, "the review's [$1]");
 }
 
 /**
