@@ -31,6 +31,13 @@ describe('rules: a manuscript with its own numbered reference list', () => {
     );
   });
 
+  it('lints an unchanged paragraph again when the reference list changes', () => {
+    const text = withParagraph(plain, 'Two more panels were compared [130].');
+    assert.strictEqual(ofCode(lint(text, 'markdown').diagnostics, 'unknown-citation').length, 1);
+    const longer = `${text.trimEnd()}\n${Array.from({ length: 10 }, (_, i) => `${121 + i}. Example Z, Sample Y. Fictional study ${121 + i} of vesicle markers. Test J. 2021;2:${i + 1}.`).join('\n')}\n`;
+    assert.deepStrictEqual(ofCode(lint(longer, 'markdown').diagnostics, 'unknown-citation'), []);
+  });
+
   it('calls no citation of an entry the review lacks a mismatch, whatever the review cites its number for', () => {
     // [40] here is a fictitious paper; as the review's [40] it would not be one the review cites for purification.
     const { diagnostics } = lint(plain, 'markdown');
@@ -100,6 +107,26 @@ describe('rules: a manuscript with its own numbered reference list', () => {
   });
 });
 
+describe('rules: a draft without a reference list cites the review', () => {
+  it("says which numbering [n] missed: the review's 54 references", () => {
+    const { document, diagnostics } = lint('Secretome studies agree [55] and [50-60].', 'markdown');
+    assert.deepStrictEqual(
+      ofCode(diagnostics, 'unknown-citation').map((diagnostic) => [document.getText(diagnostic.range), messageText(diagnostic)]),
+      [
+        ['55', "[55] is not one of the review's 54 references (they run from 1 to 54)."],
+        ['50-60', "[50-60] reaches past the review's references, which run from 1 to 54."],
+      ],
+    );
+  });
+
+  it('a key no bibliography defines says the document names none', () => {
+    const { diagnostics } = lint('Secretome studies agree [@nobody1999].', 'markdown');
+    assert.deepStrictEqual(ofCode(diagnostics, 'unknown-citation').map(messageText), [
+      "No bibliography defines the key “nobody1999”: the document names no bibliography, and the review's keys are first author and year, e.g. “tjalsma2000”.",
+    ]);
+  });
+});
+
 describe('rules: keys from the writer\'s bibliography', () => {
   const id = 'file:///w/refs.bib';
   const source = { kind: 'bibliography' as const, id, label: 'refs.bib' };
@@ -138,6 +165,12 @@ describe('rules: keys from the writer\'s bibliography', () => {
     const { diagnostics } = lint(text, 'markdown', withRefs);
     assert.deepStrictEqual(ofCode(diagnostics, 'citation-mismatch'), []);
     assert.deepStrictEqual(ofCode(diagnostics, 'unknown-citation').map(messageText), ['No bibliography defines the key “nobody1999”: refs.bib and the review do not have it.']);
+  });
+
+  it('a sentence that also cites a persistent identifier is never a mismatch: the review cannot judge what it cites', () => {
+    const sentence = 'The secretome derived from stem cells enhances wound healing';
+    assert.strictEqual(ofCode(lint(`${sentence} [@caseiro2019].`, 'markdown').diagnostics, 'citation-mismatch').length, 1);
+    assert.deepStrictEqual(ofCode(lint(`${sentence} [@caseiro2019; @doi:10.1038/nbt.3300].`, 'markdown').diagnostics, 'citation-mismatch'), []);
   });
 
   it('re-lints when the bibliography is reloaded: a key it now defines is no longer unknown', () => {
