@@ -97,6 +97,24 @@ describe('rules: a manuscript with its own numbered reference list', () => {
     assert.match(applyAction(document, fix), /labor-intensive endeavor \[7\]\.\n/);
   });
 
+  it('LaTeX with \\bibitem entries: the fix cites the bibitem key of the review\'s paper, once', () => {
+    const text = [
+      'Studies have shown that isolating and purifying bioactive molecules from secretomes is a challenging and labor-intensive endeavor.',
+      '',
+      'Earlier panels agree \\cite{cas, other}.',
+      '\\begin{thebibliography}{9}',
+      '\\bibitem{cas} Caseiro AR, Pedrosa SS, Ivanova G, Branquinho MV, Almeida A, Faria F, et al (2019) Mesenchymal Stem/Stromal Cells metabolomic and bioactive factors profiles: A comparative analysis on the umbilical cord and dental pulp derived Stem/Stromal Cells secretome. \\emph{PLoS ONE}. 14(11):1-33.',
+      '\\bibitem{other} Example A. Fictional study 2 of vesicle markers. Test J. 2020;1:2.',
+      '\\end{thebibliography}',
+    ].join('\n');
+    const { document, diagnostics } = lint(text, 'latex');
+    assert.deepStrictEqual(ofCode(diagnostics, 'unknown-citation'), []);
+    const [claim] = ofCode(diagnostics, 'unsupported-claim');
+    const fixes = actionsFor(document, claim).filter((action) => action.title.startsWith('Cite '));
+    assert.deepStrictEqual(fixes.map((action) => action.title), ["Cite \\cite{cas}, as the review does for this (the review's [44-45])"]);
+    assert.match(applyAction(document, fixes[0]), /endeavor \\cite\{cas\}\.\n/);
+  });
+
   it("reads the sample manuscript's [n] as its own two entries now that it has a reference list", () => {
     // test/fixtures/manuscripts/sample.md ends with "## References" (2 entries): [2] is its entry 2, [1-3] reaches past.
     const sample = fs.readFileSync(path.join(__dirname, '../fixtures/manuscripts/sample.md'), 'utf8');

@@ -88,16 +88,20 @@ function citedLaterInParagraph(context: RuleContext, index: number, closest: rea
  */
 export function singleReferenceFixes(references: DocumentReferences, style: CitationStyle, sentence: string, existing: readonly Fix[]): Fix[] {
   const titles = new Set(existing.map((fix) => fix.title));
+  // A reference the review's group fix already inserts alone is not offered twice under another name.
+  const inserted = new Set(existing.flatMap((fix) => fix.edits.map((edit) => edit.newText)));
   const fixes: Fix[] = [];
   const ranked = references.rank({ sentence, limit: MAX_SINGLE_SUGGESTIONS }).references;
   for (const candidate of ranked) {
     if (candidate.reviewScore <= 0 && candidate.textScore <= 0) continue;
     const citation = citationOfReference(references, candidate.reference, style);
     if (!citation) continue;
-    const title = `Cite ${describeAnyReference(references, candidate.reference)}`;
-    if (titles.has(title)) continue;
+    const title = `Cite ${describeAnyReference(references, candidate.reference, style)}`;
+    const edit = insertCitationEdit(sentence, citation);
+    if (titles.has(title) || inserted.has(edit.newText)) continue;
     titles.add(title);
-    fixes.push({ title, edits: [insertCitationEdit(sentence, citation)], preferred: existing.length === 0 && fixes.length === 0 });
+    inserted.add(edit.newText);
+    fixes.push({ title, edits: [edit], preferred: existing.length === 0 && fixes.length === 0 });
   }
   return fixes;
 }

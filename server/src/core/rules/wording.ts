@@ -157,10 +157,13 @@ export function citationOfReference(references: DocumentReferences, reference: R
   return /^\d+$/.test(reference.key) ? undefined : writeKeys([reference.key], style, command);
 }
 
-/** A reference for a fix's title: "[45] Caseiro 2019" in the review's numbering, else how its source names it. */
-export function describeAnyReference(references: DocumentReferences, reference: Reference): string {
-  if (reference.source.kind === 'review' && reference.number !== undefined) return describeReference(references.dataset, reference.number, references);
+/** A reference for a fix's title: "[45] Caseiro 2019" as numbers cite it, "Caseiro et al. 2019 (cas)" as keys do. */
+export function describeAnyReference(references: DocumentReferences, reference: Reference, style: CitationStyle): string {
+  if (reference.source.kind === 'review' && reference.number !== undefined && style === 'numeric') {
+    return describeReference(references.dataset, reference.number, references);
+  }
   const short = shortCitation(reference, references.dataset);
+  if (style !== 'numeric') return short === reference.key ? short : `${short} (${reference.key})`;
   return reference.number !== undefined && reference.source.id === references.numbered.source.id ? `[${reference.number}] ${short}` : short;
 }
 
