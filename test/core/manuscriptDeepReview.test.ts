@@ -38,9 +38,20 @@ describe('manuscript: deep-review (a Manubot manuscript)', () => {
     assert.deepEqual(cited.filter((key) => !definitions.has(key)), []);
   });
 
-  it('linting the introduction reports no unknown or malformed citation', () => {
-    const { diagnostics } = lint(intro, 'markdown');
+  it('linting the introduction with the tags of the back matter as project keys reports no unknown or malformed citation', () => {
+    const projectKeys = [...parseManuscript(backMatter, 'markdown').tagDefinitions!.keys()];
+    const { diagnostics } = lint(intro, 'markdown', { sources: { projectKeys } });
     const citationFindings = diagnostics.filter((diagnostic) => diagnostic.code === 'unknown-citation' || diagnostic.code === 'malformed-citation');
     assert.deepEqual(citationFindings.map((diagnostic) => diagnostic.message), []);
+  });
+
+  it('linting the introduction alone flags each of its 8 tags: nothing defines them', () => {
+    const { document, diagnostics } = lint(intro, 'markdown');
+    const unknown = diagnostics.filter((diagnostic) => diagnostic.code === 'unknown-citation');
+    assert.equal(unknown.length, 8);
+    for (const diagnostic of unknown) {
+      assert.match(document.getText(diagnostic.range), /^tag:/);
+      assert.match(String(diagnostic.message), /^No `\[@tag:[^\]]+\]: …` line defines this tag in the manuscript or its project\.$/);
+    }
   });
 });

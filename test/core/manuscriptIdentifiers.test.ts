@@ -142,8 +142,19 @@ describe('rules: identifiers', () => {
     assert.ok(document.getText(found[0]!.range).length <= 80);
   });
   it('a well-formed identifier is neither an unknown nor a malformed citation', () => {
-    const { diagnostics } = lint('Networks predict binding [@doi:10.1038/nbt.3300; @pmid:20170387; @tag:Abe].', 'markdown');
+    const { diagnostics } = lint('Networks predict binding [@doi:10.1038/nbt.3300; @pmid:20170387].', 'markdown');
     assert.deepEqual(codesOf(diagnostics).filter((code) => code.endsWith('citation')), []);
+  });
+  it('a tag is unknown unless a `[@tag:x]: …` line of the manuscript or its project defines it', () => {
+    const text = 'Networks predict binding [@doi:10.1038/nbt.3300; @tag:Abe].';
+    const { document, diagnostics } = lint(text, 'markdown');
+    const unknown = diagnostics.filter((diagnostic) => diagnostic.code === 'unknown-citation');
+    assert.deepEqual(unknown.map((diagnostic) => document.getText(diagnostic.range)), ['tag:Abe']);
+    assert.equal(messageText(unknown[0]!), 'No `[@tag:Abe]: …` line defines this tag in the manuscript or its project.');
+    const defined = lint(`${text}\n\n[@tag:Abe]: doi:10.1101/gr.634603\n`, 'markdown');
+    assert.deepEqual(codesOf(defined.diagnostics).filter((code) => code.endsWith('citation')), []);
+    const inProject = lint(text, 'markdown', { sources: { projectKeys: ['tag:Abe'] } });
+    assert.deepEqual(codesOf(inProject.diagnostics).filter((code) => code.endsWith('citation')), []);
   });
   it('a malformed identifier is a malformed citation, underlined, with the reason', () => {
     const { document, diagnostics } = lint('Networks predict binding [@pmid:2017a387].', 'markdown');

@@ -21,7 +21,15 @@ describe('lint settings', () => {
   it('knows the keys of a user bibliography and of \\bibitem entries', () => {
     const text = 'The secretome accelerates wound healing \\cite{nobody1999}.';
     assert.deepStrictEqual(codesOf(lint(text, 'latex').diagnostics), ['unknown-citation']);
-    assert.deepStrictEqual(lint(text, 'latex', { bibliography: [{ key: 'nobody1999' }] }).diagnostics, []);
+    const id = 'file:///w/nobody.bib';
+    service().setBibliography({
+      source: { kind: 'bibliography', id, label: 'nobody.bib' },
+      references: [{ source: { kind: 'bibliography', id, label: 'nobody.bib' }, key: 'nobody1999', item: { id: 'nobody1999', title: 'A paper' } }],
+    });
+    assert.deepStrictEqual(lint(text, 'latex', { sources: { bibliographyIds: [id] } }).diagnostics, []);
+    const elsewhere = lint(text.replace('nobody1999', 'other2000'), 'latex', { sources: { bibliographyIds: [id] } }).diagnostics;
+    assert.deepStrictEqual(elsewhere.map(messageText), ['No bibliography defines the key “other2000”: nobody.bib and the review do not have it.']);
+    service().removeBibliography(id);
     const withBibitem = `${text}\n\\begin{thebibliography}{9}\n\\bibitem[Nobody(1999)]{nobody1999} N. Nobody. A paper. 1999.\n\\end{thebibliography}`;
     assert.deepStrictEqual(lint(withBibitem, 'latex').diagnostics, []);
   });

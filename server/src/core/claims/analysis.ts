@@ -4,6 +4,7 @@
  */
 import type { Dataset, TermMention } from '../dataset';
 import type { Polarity, Statement } from '../datasetTypes';
+import type { DocumentReferences } from '../knowledge';
 import type { Citation, Sentence } from '../manuscript/types';
 import {
   ANY_CERTAINTY_CUE,
@@ -64,8 +65,16 @@ export interface SentenceAnalysis {
   tokens: Token[];
   /** Citations inside the sentence or directly after it. */
   citations: Citation[];
-  /** Numbers cited that the review has, in order. */
+  /**
+   * The review numbers of the cited references that are papers the review cites, in order: the review's evidence is
+   * read in its own numbering, whatever numbering the document uses.
+   */
   knownNumbers: number[];
+  /**
+   * The sentence cites something the review does not know: a resolved reference with no review number, or a
+   * persistent identifier. Such a citation is never called a mismatch: the review cannot judge it.
+   */
+  citesOutsideReview: boolean;
   mentions: TermMention[];
   effects: Effect[];
   cues: ClaimCue[];
@@ -78,24 +87,18 @@ export interface SentenceAnalysis {
 /** Sentences longer than this are not prose a person wrote (a pasted table, a binary blob); they are not read as claims. */
 const MAX_CLAIM_LENGTH = 3000;
 
-export function analyseSentence(dataset: Dataset, sentence: Sentence, citations: Citation[]): SentenceAnalysis {
+export function analyseSentence(dataset: Dataset, sentence: Sentence, citations: Citation[], references: DocumentReferences): SentenceAnalysis {
   const text = sentence.text;
   const tooLong = text.length > MAX_CLAIM_LENGTH;
   const tokens = tooLong ? [] : tokenize(text);
   const mentions = tooLong ? [] : dataset.findTermMentions(text, 0);
-  const knownNumbers: number[] = [];
-  for (const citation of citations) {
-    for (const number of citation.numbers) if (dataset.reference(number) && !knownNumbers.includes(number)) knownNumbers.push(number);
-    for (const key of citation.keys) {
-      const reference = dataset.referenceByKey(key);
-      if (reference && !knownNumbers.includes(reference.number)) knownNumbers.push(reference.number);
-    }
-  }
+  const { knownNumbers, citesOutsideReview } = citedReviewNumbers(citations, references);
   const analysis: SentenceAnalysis = {
     sentence,
     tokens,
     citations,
     knownNumbers,
+    citesOutsideReview,
     mentions,
     effects: [],
     cues: [],
@@ -115,6 +118,28 @@ export function analyseSentence(dataset: Dataset, sentence: Sentence, citations:
   analysis.isClaim = analysis.cues.length > 0;
   analysis.matches = matchStatements(dataset, analysis);
   return analysis;
+}
+
+/** What the citations stand for in the review's numbering, under the document's own numbering and bibliographies. */
+function citedReviewNumbers(citations: readonly Citation[], references: DocumentReferences): { knownNumbers: number[]; citesOutsideReview: boolean } {
+  const knownNumbers: number[] = [];
+  let citesOutsideReview = false;
+  const add = (reviewNumber: number | undefined) => {
+    if (reviewNumber === undefined) citesOutsideReview = true;
+    else if (!knownNumbers.includes(reviewNumber)) knownNumbers.push(reviewNumber);
+  };
+  for (const citation of citations) {
+    for (const number of citation.numbers) {
+      const reference = references.resolveNumber(number);
+      if (reference) add(reference.reviewNumber);
+    }
+    for (const key of citation.keys) {
+      const reference = references.resolveKey(key);
+      if (reference) add(reference.reviewNumber);
+    }
+    if (citation.entries.some((entry) => entry.kind === 'identifier')) citesOutsideReview = true;
+  }
+  return { knownNumbers, citesOutsideReview };
 }
 
 function notAClaim(sentence: Sentence, tokens: Token[], effects: readonly Effect[]): NotClaimReason | undefined {

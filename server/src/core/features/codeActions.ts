@@ -24,7 +24,7 @@ export function getCodeActions(context: FeatureContext, _range: Range, diagnosti
     }
     const fixes = [...(data?.fixes ?? [])];
     if (data && diagnostic.code === 'unsupported-claim') {
-      fixes.push(...singleReferenceFixes(context.dataset, citationStyleOf(context.manuscript), data.written, fixes));
+      fixes.push(...singleReferenceFixes(context.references, citationStyleOf(context.manuscript), data.written, fixes));
     }
     for (const fix of fixes) {
       const edits = checkedEdits(context.document, diagnostic.range, data!, fix);

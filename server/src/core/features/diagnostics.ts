@@ -26,7 +26,8 @@ export function computeDiagnostics(context: FeatureContext): Diagnostic[] {
   const cap = Math.max(0, Math.floor(config.lint.maxDiagnostics));
   const { findings: kept, complete } = lintManuscript(dataset, manuscript, {
     enabled,
-    extraKeys: config.bibliography.length > 0 ? new Set(config.bibliography.map((entry) => entry.key)) : undefined,
+    references: context.references,
+    projectKeys: [...config.sources.projectKeys, ...transitionalBibliographyKeys(config)],
     keep: (finding) => !isSuppressed(suppressions, finding.code, finding.start, lineOf(finding.start)),
     limit: cap + 1,
   });
@@ -36,6 +37,14 @@ export function computeDiagnostics(context: FeatureContext): Diagnostic[] {
     .map((finding) => toDiagnostic(finding, document, ruleSettings(config, finding.code).severity, config.lint.rulesDocumentation));
   if (kept.length > cap) shown.push(tooMany(complete ? kept.length : undefined, cap, document, kept[Math.max(0, cap - 1)]));
   return shown;
+}
+
+/**
+ * TRANSITIONAL (issue 8): the server and CLI still hand a bibliography's keys over in `config.bibliography` until they
+ * load it with `setBibliography`; until then those keys count as defined. Delete with the field.
+ */
+function transitionalBibliographyKeys(config: Config): string[] {
+  return (config.bibliography ?? []).map((entry) => entry.key);
 }
 
 /** A rule's settings: what the user set, else the rule's defaults. */

@@ -144,10 +144,15 @@ export class DocumentReferences implements RankingScope {
   }
 
   /**
-   * What a key (`\cite{key}`, `[@key]`) cites: the first bibliography, in the document's order, that defines it, else
+   * What a key (`\cite{key}`, `[@key]`) cites: the document's own `\bibitem{key}`, else the first bibliography, in the document's order, that defines it, else
    * the review's key. A key in two bibliographies resolves to the first; the duplicate is for the readers to report.
    */
   resolveKey(key: string): Reference | undefined {
+    // A `\bibitem{key}` of the document's own list defines its key; a Markdown entry's key is only its number.
+    if (this.ownList && !/^\d+$/.test(key)) {
+      const own = this.ownList.byKeyOf(key);
+      if (own) return own;
+    }
     for (const bibliography of this.bibliographies) {
       const reference = bibliography.byKeyOf(key);
       if (reference) return reference;

@@ -18,8 +18,8 @@ export const contradictedClaim: Rule = {
         code: 'contradicted-claim',
         start: range.start,
         end: range.end,
-        message: `The review says the opposite about ${statement.object}: ${quoteStatement(statement)}.`,
-        related: [{ message: `The review (section ${statement.section}): ${quoteStatement(statement)}` }],
+        message: `The review says the opposite about ${statement.object}: ${quoteStatement(statement, context.references)}.`,
+        related: [{ message: `The review (section ${statement.section}): ${quoteStatement(statement, context.references)}` }],
         data: { written: range.text, refs: statement.refs, statementId: statement.id },
       });
     }

@@ -3,8 +3,9 @@
  * with a bounded cache, so an edit re-checks only the paragraph it touched.
  */
 import { analyseSentence, type SentenceAnalysis } from '../claims/analysis';
-import { datasetIndex } from '../claims/datasetIndex';
 import type { Dataset } from '../dataset';
+import type { DocumentReferences } from '../knowledge';
+import type { SourceEntries } from '../knowledge/sourceEntries';
 import type { Citation, Manuscript, Span } from '../manuscript/types';
 import { citationMismatch } from './citationMismatch';
 import { contradictedClaim } from './contradictedClaim';
@@ -36,8 +37,10 @@ export function ruleFor(code: string): Rule | undefined {
 export interface LintOptions {
   /** Codes of the rules to run. */
   enabled: ReadonlySet<RuleCode>;
-  /** Keys a user bibliography defines, besides the dataset's own. */
-  extraKeys?: ReadonlySet<string>;
+  /** What the document can cite (FeatureContext.references). */
+  references: DocumentReferences;
+  /** Keys the rest of the document's project defines (`config.sources.projectKeys`, as cited: "tag:x"). */
+  projectKeys?: readonly string[];
   /** Findings to drop (silenced by a comment); they do not count toward `limit`. */
   keep?: (finding: Finding) => boolean;
   /** Stop once this many findings are kept: a flood is cut short instead of analysed to the end. */
@@ -55,19 +58,20 @@ export function lintManuscript(dataset: Dataset, manuscript: Manuscript, options
   const units = paragraphUnits(manuscript);
   const limit = options.limit ?? Infinity;
   const style = citationStyleOf(manuscript);
-  const definedHere = bibitemKeys(manuscript);
-  const extraKeys = definedHere.length > 0 ? new Set([...(options.extraKeys ?? []), ...definedHere]) : options.extraKeys;
-  const knownKeys = knownKeysFor(dataset, extraKeys);
+  const definedKeys = definedKeysOf(manuscript, options.projectKeys);
   const active = rules.filter((rule) => options.enabled.has(rule.code));
-  // Hashed: a user bibliography of thousands of keys must not be copied into every paragraph's cache key.
-  const configKey = hashOf(`${manuscript.language}|${style}|${active.map((rule) => rule.code).join(',')}|${extraKeys ? [...extraKeys].sort().join(',') : ''}`);
+  // Hashed: thousands of project keys must not be copied into every paragraph's cache key. The scope's signature
+  // changes when a bibliography is reloaded or the own list changes, so its findings are checked again.
+  const configKey = hashOf(
+    `${manuscript.language}|${style}|${active.map((rule) => rule.code).join(',')}|${scopeSignature(options.references)}|${[...definedKeys].sort().join(',')}`,
+  );
   const cache = cacheFor(dataset);
   const findings: Finding[] = [];
   for (const unit of units) {
     const key = `${configKey}\u0000${unitSignature(manuscript.text, unit)}`;
     let relative = cache.get(key);
     if (!relative) {
-      const context = unitContext(dataset, manuscript, unit, knownKeys, style);
+      const context = unitContext(dataset, manuscript, unit, options.references, definedKeys, style);
       // Document order within the paragraph; rule order breaks ties (the sort is stable).
       relative = active
         .flatMap((rule) => rule.check(context))
@@ -139,9 +143,16 @@ function unitSignature(text: string, unit: Unit): string {
   return `${shape}|${citations}|${text.slice(unit.span.start, unit.span.end)}`;
 }
 
-function unitContext(dataset: Dataset, manuscript: Manuscript, unit: Unit, knownKeys: ReadonlySet<string>, style: CitationStyle): RuleContext {
+function unitContext(
+  dataset: Dataset,
+  manuscript: Manuscript,
+  unit: Unit,
+  references: DocumentReferences,
+  definedKeys: ReadonlySet<string>,
+  style: CitationStyle,
+): RuleContext {
   const sentences: SentenceAnalysis[] = unit.sentences.map((sentence) =>
-    analyseSentence(dataset, sentence, citationsOf(sentence, unit.citations, manuscript.text)),
+    analyseSentence(dataset, sentence, citationsOf(sentence, unit.citations, manuscript.text), references),
   );
   return {
     text: manuscript.text,
@@ -150,7 +161,8 @@ function unitContext(dataset: Dataset, manuscript: Manuscript, unit: Unit, known
     paragraph: unit.span,
     sentences,
     citations: unit.citations,
-    knownKeys,
+    references,
+    definedKeys,
     citationStyle: style,
   };
 }
@@ -173,16 +185,35 @@ export function citationStyleOf(manuscript: Manuscript): CitationStyle {
   return manuscript.language === 'latex' ? 'latex' : 'numeric';
 }
 
-/** Keys the LaTeX document defines itself, in a thebibliography environment: \bibitem{key} or \bibitem[label]{key}. */
-function bibitemKeys(manuscript: Manuscript): string[] {
-  if (manuscript.language !== 'latex' || !manuscript.text.includes('\\bibitem')) return [];
-  return [...manuscript.text.matchAll(/\\bibitem\s*(?:\[[^\]\n]{0,200}\])?\s*\{([^}\n]{1,200})\}/g)].map((match) => match[1].trim());
+/** Keys defined outside any bibliography: the manuscript's own `[@tag:x]: …` lines and the project's. */
+function definedKeysOf(manuscript: Manuscript, projectKeys: readonly string[] = []): ReadonlySet<string> {
+  return new Set([...(manuscript.tagDefinitions?.keys() ?? []), ...projectKeys]);
 }
 
-function knownKeysFor(dataset: Dataset, extra?: ReadonlySet<string>): ReadonlySet<string> {
-  const keys = datasetIndex(dataset).keys;
-  if (!extra || extra.size === 0) return keys;
-  return new Set([...keys, ...[...extra].map((key) => key.toLowerCase())]);
+const sourceIds = new WeakMap<SourceEntries, number>();
+const scopeSignatures = new WeakMap<DocumentReferences, string>();
+let nextSourceId = 0;
+
+/**
+ * What the findings depend on in the document's scope: which bibliographies (each loaded version has its own id, so a
+ * reload changes it) and the own list's numbers, keys and review links. The own list is read again at each parse, so
+ * it is compared by content: an edit elsewhere keeps every paragraph's findings.
+ */
+function scopeSignature(references: DocumentReferences): string {
+  let signature = scopeSignatures.get(references);
+  if (signature === undefined) {
+    const parts = references.sources.map((source) => {
+      if (source.source.kind !== 'manuscript-list') {
+        let id = sourceIds.get(source);
+        if (id === undefined) sourceIds.set(source, (id = ++nextSourceId));
+        return `${source.source.id}#${id}`;
+      }
+      return `${source.source.label}:${source.references.map((reference) => `${reference.number ?? ''}/${reference.key}/${reference.reviewNumber ?? ''}`).join(' ')}`;
+    });
+    signature = hashOf([...parts, ...references.missingBibliographyIds.map((id) => `missing:${id}`)].join('\n'));
+    scopeSignatures.set(references, signature);
+  }
+  return signature;
 }
 
 function shift(finding: Finding, by: number): Finding {

@@ -35,7 +35,7 @@ export const overstatedClaim: Rule = {
           const softened = cue.soften(rewritten);
           const softer = softened === undefined ? undefined : matchCase(rewritten, softened);
           const basis = evidence
-            ? ` In the review this is ${describeStrength(evidence.strength)}: ${quoteStatement(evidence)}.`
+            ? ` In the review this is ${describeStrength(evidence.strength)}: ${quoteStatement(evidence, context.references)}.`
             : ` ${FIELD_EVIDENCE}`;
           const fixes: Fix[] = softer
             ? [
@@ -51,7 +51,7 @@ export const overstatedClaim: Rule = {
             start: analysis.sentence.start + start,
             end: analysis.sentence.start + end,
             message: `“${written}” claims more certainty than the evidence allows.${basis}`,
-            related: evidence ? [{ message: `The review: ${quoteStatement(evidence)}` }] : undefined,
+            related: evidence ? [{ message: `The review: ${quoteStatement(evidence, context.references)}` }] : undefined,
             data: {
               written,
               refs: evidence?.refs,

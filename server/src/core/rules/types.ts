@@ -5,6 +5,7 @@
 import type { SentenceAnalysis } from '../claims/analysis';
 import type { RuleSeverity } from '../config';
 import type { Dataset } from '../dataset';
+import type { DocumentReferences } from '../knowledge';
 import type { Citation, ManuscriptLanguage, Span } from '../manuscript/types';
 
 export type RuleCode =
@@ -36,8 +37,10 @@ export interface RuleContext {
   sentences: SentenceAnalysis[];
   /** Citations that start inside the paragraph. */
   citations: Citation[];
-  /** Keys a bibliography defines (the dataset's keys, plus any a user bibliography adds), lower-case. */
-  knownKeys: ReadonlySet<string>;
+  /** What the document can cite: its own numbered list, its bibliographies, the review. */
+  references: DocumentReferences;
+  /** Keys defined outside any bibliography: Manubot `[@tag:x]: …` lines here or elsewhere in the project ("tag:x"). */
+  definedKeys: ReadonlySet<string>;
   citationStyle: CitationStyle;
 }
 

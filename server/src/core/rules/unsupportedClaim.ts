@@ -1,11 +1,10 @@
 /** Flags a sentence that asserts a finding or effect (an effect verb on a secretome subject, "studies have shown", a quantity) and cites nothing. */
-import { rankReferences } from '../features/referenceRanking';
-import { formatReferenceNumbers } from '../format';
-import type { Dataset } from '../dataset';
 import { closestStatements } from '../claims/evidence';
+import { formatReferenceNumbers } from '../format';
 import type { Statement } from '../datasetTypes';
+import type { DocumentReferences } from '../knowledge';
 import type { CitationStyle, Fix, Finding, Rule, RuleContext } from './types';
-import { describeReference, insertCitationEdit, quoteStatement, trimmedSentence, writeCitation } from './wording';
+import { citationFor, citationOfReference, describeAnyReference, insertCitationEdit, quoteStatement, reviewNumbersText, trimmedSentence } from './wording';
 
 /** Single-reference suggestions offered besides the review's own citation group. */
 const MAX_SINGLE_SUGGESTIONS = 3;
@@ -28,10 +27,15 @@ export const unsupportedClaim: Rule = {
       if (citedLaterInParagraph(context, index, closest)) continue;
       const statement = closest[0] ?? analysis.matches[0]?.statement;
       const fixes: Fix[] = [];
-      if (statement) {
+      // Only a citation the document can resolve: in one with its own list, its entries that are the review's papers.
+      const citation = statement && citationFor(context.references, statement.refs, context.citationStyle);
+      if (statement && citation) {
+        const ownNumbering = context.references.numbering === 'own-list';
         fixes.push({
-          title: `Cite ${formatReferenceNumbers(statement.refs)}, as the review does for this`,
-          edits: [insertCitationEdit(range.text, writeCitation(context.dataset, statement.refs, context.citationStyle))],
+          title: ownNumbering
+            ? `Cite ${citation}, as the review does for this (${reviewNumbersText(statement.refs, context.references)})`
+            : `Cite ${formatReferenceNumbers(statement.refs)}, as the review does for this`,
+          edits: [insertCitationEdit(range.text, citation)],
           preferred: true,
         });
       }
@@ -39,14 +43,14 @@ export const unsupportedClaim: Rule = {
       // user asks for fixes (codeActions calls singleReferenceFixes).
       const why = describeCues(analysis.cues);
       const message = statement
-        ? `This sentence ${why} but cites nothing. The review supports it with ${quoteStatement(statement)}.`
+        ? `This sentence ${why} but cites nothing. The review supports it with ${quoteStatement(statement, context.references)}.`
         : `This sentence ${why} but cites nothing, and the review has no statement on it: cite the source it rests on.`;
       findings.push({
         code: 'unsupported-claim',
         start: range.start,
         end: range.end,
         message,
-        related: statement ? [{ message: `The review: ${quoteStatement(statement)}` }] : undefined,
+        related: statement ? [{ message: `The review: ${quoteStatement(statement, context.references)}` }] : undefined,
         data: {
           written: range.text,
           fixes,
@@ -77,30 +81,29 @@ function citedLaterInParagraph(context: RuleContext, index: number, closest: rea
   return context.sentences.slice(index + 1).some((later) => later.knownNumbers.some(covers));
 }
 
-function rankedFor(context: { dataset: Dataset }, text: string): number[] {
-  return rankReferences(context.dataset, text)
-    .filter((candidate) => candidate.contextScore > 0)
-    .slice(0, MAX_SINGLE_SUGGESTIONS)
-    .map((candidate) => candidate.reference.number);
-}
-
-function citeOne(dataset: Dataset, style: CitationStyle, sentence: string, number: number, preferred: boolean): Fix {
-  return {
-    title: `Cite ${describeReference(dataset, number)}`,
-    edits: [insertCitationEdit(sentence, writeCitation(dataset, [number], style))],
-    preferred,
-  };
-}
-
 /**
- * The single-reference fixes for an unsupported claim, ranked as citation completion ranks them
- * (features/referenceRanking.ts); code actions add them when the finding carried only the review's group.
+ * The single-reference fixes for an unsupported claim: the scope's references ranked for the sentence as citation
+ * completion ranks them (knowledge/ranking.ts), those with any evidence or word overlap, each written as the document
+ * can cite it; code actions add them when the finding carried only the review's group.
  */
-export function singleReferenceFixes(dataset: Dataset, style: CitationStyle, sentence: string, existing: readonly Fix[]): Fix[] {
+export function singleReferenceFixes(references: DocumentReferences, style: CitationStyle, sentence: string, existing: readonly Fix[]): Fix[] {
   const titles = new Set(existing.map((fix) => fix.title));
-  return rankedFor({ dataset }, sentence)
-    .map((number, index) => citeOne(dataset, style, sentence, number, existing.length === 0 && index === 0))
-    .filter((fix) => !titles.has(fix.title));
+  // A reference the review's group fix already inserts alone is not offered twice under another name.
+  const inserted = new Set(existing.flatMap((fix) => fix.edits.map((edit) => edit.newText)));
+  const fixes: Fix[] = [];
+  const ranked = references.rank({ sentence, limit: MAX_SINGLE_SUGGESTIONS }).references;
+  for (const candidate of ranked) {
+    if (candidate.reviewScore <= 0 && candidate.textScore <= 0) continue;
+    const citation = citationOfReference(references, candidate.reference, style);
+    if (!citation) continue;
+    const title = `Cite ${describeAnyReference(references, candidate.reference, style)}`;
+    const edit = insertCitationEdit(sentence, citation);
+    if (titles.has(title) || inserted.has(edit.newText)) continue;
+    titles.add(title);
+    inserted.add(edit.newText);
+    fixes.push({ title, edits: [edit], preferred: existing.length === 0 && fixes.length === 0 });
+  }
+  return fixes;
 }
 
 function describeCues(cues: readonly string[]): string {
