@@ -16,7 +16,7 @@ describe('citation picker', () => {
 
   it('ranks by the sentence at the cursor, not the one before it', () => {
     const items = pick('FGF encourages proliferation [27-29]. Cancer cell secretomes may accelerate tumour growth |');
-    assert.ok(items.slice(0, 3).every((item) => item.number >= 19 && item.number <= 23), items.slice(0, 3).map((i) => i.number).join());
+    assert.ok(items.slice(0, 3).every((item) => item.number! >= 19 && item.number! <= 23), items.slice(0, 3).map((i) => i.number).join());
   });
 
   const styles: [string, string, string][] = [

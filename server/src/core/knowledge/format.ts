@@ -90,3 +90,13 @@ function initials(given: string | undefined): string {
 function withFullStop(text: string): string {
   return /[.?!]$/.test(text) ? text : `${text}.`;
 }
+
+/**
+ * Why the review cites the paper this reference is ("Cited in the review [44-45] for the challenge of …"), for a
+ * reference linked to one of the review's papers; undefined for one the review does not know.
+ */
+export function reviewEvidence(reference: Reference, dataset: Dataset): string | undefined {
+  const printed = reference.reviewNumber === undefined ? undefined : dataset.reference(reference.reviewNumber);
+  if (!printed) return undefined;
+  return `Cited in the review ${printed.citedIn} for ${printed.citedFor}.`;
+}
