@@ -93,6 +93,21 @@ describe('completion over the writer bibliography and the review, one ranking', 
     for (const reference of library) assert.ok(labels.includes(reference.key), reference.key);
   });
 
+  it('words after @ search the library: "[@smith 2021" → smith2021, replacing the words with the key', () => {
+    const { list, labels, document } = complete('Burns heal [@smith 2021|', 'markdown');
+    assert.strictEqual(labels[0], 'smith2021', `order was ${labels.slice(0, 5).join(', ')}`);
+    assert.strictEqual(applyEdit(document, list.items[0].textEdit as TextEdit), 'Burns heal [@smith2021');
+    assert.ok(list.items[0].filterText!.startsWith('smith 2021'));
+    assert.strictEqual(complete('Burns heal \\cite{conditioned burns|').labels[0], 'smith2021');
+  });
+
+  it('a known key followed by words is a locator, and a bare @key followed by words is prose: nothing offered', () => {
+    for (const [languageId, marked] of [['markdown', 'Burns heal [@smith2021 p. 3|'], ['markdown', 'As @smith 2021|'], ['latex', 'See \\cite{caseiro2019 x|']]) {
+      const { list } = complete(marked, languageId);
+      assert.ok(!list.items.some((item) => item.kind === 18), `${marked}: ${list.items.map((item) => item.label)}`);
+    }
+  });
+
   it('leaves out keys already in the citation', () => {
     const { labels } = complete('See \\cite{smith2021, s|');
     assert.ok(labels.length > 0);

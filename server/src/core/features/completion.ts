@@ -79,6 +79,7 @@ function completeCitation(context: FeatureContext, citation: CitationContext, be
   const typed = text.slice(beforeStart + citation.queryStart, offset);
   const sentence = sentenceAroundCursor(text, offset, beforeStart + citation.openStart);
   const numeric = citation.syntax === 'numeric';
+  if (!numeric && isKeyThenLocator(references, citation.textQuery)) return emptyList();
   // More digits than any number of the document's numbering has are a year being typed: search for it.
   const digitsAreYear = numeric && (citation.numberPrefix?.length ?? 0) > numberDigits(references);
   const { candidates, complete } = citationCandidates(references, numeric ? 'numeric' : 'key', {
@@ -108,6 +109,12 @@ function completeCitation(context: FeatureContext, citation: CitationContext, be
   // and VS Code asks again only while the list is incomplete.
   const nextKeyCanChange = true;
   return { isIncomplete: !complete || nextKeyCanChange, items };
+}
+
+/** `[@caseiro2019 p. 3`: a known key followed by words is a locator being written, not a search. */
+function isKeyThenLocator(references: FeatureContext['references'], query: string | undefined): boolean {
+  const words = query?.split(/\s+/) ?? [];
+  return words.length > 1 && references.resolveKey(words[0]) !== undefined;
 }
 
 /**
