@@ -1,6 +1,7 @@
 /**
- * Ranks the review's references for a sentence being written, optionally filtered by a typed query.
- * Completion and the "insert supporting citation" quick fix share it, so both suggest the same references first.
+ * What a sentence is about in the review's terms (`scoreReferencesForText`, used by the knowledge ranking), and the
+ * sentence at the cursor. `rankReferences` (the review's 54 only, fuse.js) is left for the rules' single-reference
+ * fix until it moves to `references.rank`; completion and the citation picker rank through `citationCandidates.ts`.
  */
 import Fuse from 'fuse.js';
 import type { Dataset } from '../dataset';
