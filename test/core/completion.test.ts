@@ -173,39 +173,6 @@ describe('completion: factors and EV types', () => {
   });
 });
 
-describe('completion: keys from the writer own bibliography', () => {
-  const withBibliography = config({
-    bibliography: [
-      { key: 'smith2020', title: 'Conditioned medium in burns', authors: 'Smith, Ann and Doe, J.', year: '2020' },
-      { key: 'jones2021', title: 'Stem cell niches', authors: 'Jones, B.', year: '2021' },
-      { key: 'caseiro2019', title: 'The review has this one already' },
-    ],
-  });
-
-  it('offers them after the review references, matched by key, author or title word', () => {
-    const { document, position } = documentWithCursor('See \\cite{bur|', 'latex');
-    const items = service().doComplete(document, position, withBibliography).items;
-    const own = items.filter((item) => item.detail === 'From your bibliography').map((item) => item.label);
-    assert.deepStrictEqual(own, ['smith2020']);
-    const accepted = applyEdit(document, items.find((item) => item.label === 'smith2020')!.textEdit as TextEdit);
-    assert.strictEqual(accepted, 'See \\cite{smith2020');
-  });
-
-  it('lists every own key in an empty citation, without repeating the review keys', () => {
-    const { document, position } = documentWithCursor('See [@|');
-    const labels = service().doComplete(document, position, withBibliography).items.map((item) => item.label);
-    assert.strictEqual(labels.length, 56);
-    assert.deepStrictEqual(labels.slice(54), ['jones2021', 'smith2020']);
-    assert.strictEqual(labels.filter((label) => label === 'caseiro2019').length, 1);
-  });
-
-  it('offers no own keys in numeric citations', () => {
-    const { document, position } = documentWithCursor('See [Smith|');
-    const items = service().doComplete(document, position, withBibliography).items;
-    assert.ok(!items.some((item) => item.detail === 'From your bibliography'));
-  });
-});
-
 /**
  * VS Code asks again while the user types only if the last answer was incomplete; a complete empty answer closes the
  * list for good. So every prefix of what a person types must answer with a list that stays open.

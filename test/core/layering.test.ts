@@ -1,10 +1,10 @@
-/** The core's invariant, checked: it imports only protocol types, the text document, vscode-uri, fuse.js and the yaml parser. */
+/** The core's invariant, checked: it imports only protocol types, the text document, vscode-uri and the yaml parser. */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 
 const coreFolder = path.join(__dirname, '../../server/src/core');
-const allowedPackages = new Set(['vscode-languageserver-types', 'vscode-languageserver-textdocument', 'vscode-uri', 'fuse.js', 'yaml']);
+const allowedPackages = new Set(['vscode-languageserver-types', 'vscode-languageserver-textdocument', 'vscode-uri', 'yaml']);
 
 function sourceFiles(folder: string): string[] {
   return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {

@@ -36,11 +36,6 @@ export interface Config {
      */
     rulesDocumentation?: string;
   };
-  /**
-   * The entries of the writer's own bibliographies (read from .bib files by the caller; the core does no I/O). Their
-   * keys are known citations besides the review's, complete in \cite{…} and [@…], and hover with their titles.
-   */
-  bibliography: BibliographyEntry[];
   sources: DocumentSources;
   /**
    * secretome.bibliographies: bibliography files (paths or globs, relative to the workspace folder) every manuscript
@@ -60,14 +55,6 @@ export interface DocumentSources {
   projectKeys: string[];
 }
 
-export interface BibliographyEntry {
-  key: string;
-  title?: string;
-  /** As the .bib writes them: "Smith, Ann and Doe, J." */
-  authors?: string;
-  year?: string;
-}
-
 export const defaultConfig: Config = {
   completion: { citations: true, terms: true, maxItems: 54 },
   hover: { enabled: true },
@@ -77,7 +64,6 @@ export const defaultConfig: Config = {
     rules: {},
     maxDiagnostics: 200,
   },
-  bibliography: [],
   sources: { bibliographyIds: [], projectKeys: [] },
   bibliographies: [],
 };
@@ -93,7 +79,6 @@ export function resolveConfig(partial?: DeepPartial<Config>): Config {
       languages: (partial?.lint?.languages as ManuscriptLanguage[] | undefined) ?? defaultConfig.lint.languages,
       rules: { ...(partial?.lint?.rules as Record<string, Partial<RuleConfig>> | undefined) },
     },
-    bibliography: (partial?.bibliography as BibliographyEntry[] | undefined) ?? defaultConfig.bibliography,
     sources: { ...defaultConfig.sources, ...(partial?.sources as Partial<DocumentSources> | undefined) },
     bibliographies: (partial?.bibliographies as string[] | undefined) ?? defaultConfig.bibliographies,
   };

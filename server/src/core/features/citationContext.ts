@@ -25,6 +25,16 @@ export interface CitationContext {
 const latexCitationOpen = /\\[A-Za-z]*cite[A-Za-z]*\*?(?:\[[^\]\n]*\]){0,2}\{([^{}\n]*)$/;
 const pandocBracketOpen = /\[([^[\]\n]*)$/;
 const keyCharacters = /^[\p{L}\p{N}_:.#$%&+?<>~/-]*$/u;
+/**
+ * A key position holding words, not a key: `[@smith 2019`, `\cite{turkmen adipose`. Keys have no spaces, so this is a
+ * search (or a key followed by a locator, which completion tells apart by whether the first word is a known key).
+ */
+const keySearchPattern = /^[\p{L}\p{N}_:.-]+(?:\s+[\p{L}\p{N}.'’&-]+)*\s*$/u;
+const maxKeySearchLength = 60;
+
+function isKeyQuery(query: string): boolean {
+  return keyCharacters.test(query) || (query.length <= maxKeySearchLength && keySearchPattern.test(query));
+}
 /** A free-text query: starts with a letter, then words; no markup that would make this a link or a task box. */
 const textQueryPattern = /^\p{L}[\p{L}\p{N}\s.'’&-]*$/u;
 const numericEntry = /^\s*(\d+)\s*(?:[-–—]\s*(\d+))?\s*$/;
@@ -40,7 +50,7 @@ function latexContext(before: string): CitationContext | undefined {
   const lastComma = inner.lastIndexOf(',');
   const written = inner.slice(lastComma + 1);
   const query = written.trimStart();
-  if (!keyCharacters.test(query)) return undefined;
+  if (!isKeyQuery(query)) return undefined;
   return {
     syntax: 'latex',
     openStart: match.index,
@@ -60,12 +70,14 @@ function pandocContext(before: string, language: ManuscriptLanguage): CitationCo
   const at = before.lastIndexOf('@');
   if (at === -1) return undefined;
   const query = before.slice(at + 1);
-  if (!keyCharacters.test(query)) return undefined;
+  if (!isKeyQuery(query)) return undefined;
   const bracket = pandocBracketOpen.exec(before.slice(0, at + 1));
   const inBracket = bracket !== null && /(^|[\s;,-])@$/.test(before.slice(bracket.index + 1, at + 1));
   // Outside brackets, `@key` cites only at the start of a word: "name@example.org" is an address.
   const bareCitation = !bracket && (at === 0 || /[\s(]/.test(before[at - 1]));
   if (!inBracket && !bareCitation) return undefined;
+  // "As @smith 2019 showed": words after a bare `@key` are prose, not a search.
+  if (!inBracket && /\s/.test(query)) return undefined;
   const written = bracket ? before.slice(bracket.index + 1, at) : '';
   return {
     syntax: 'pandoc',

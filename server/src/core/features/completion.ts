@@ -13,14 +13,16 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver-types';
-import type { Reference } from '../datasetTypes';
+import type { Reference } from '../knowledge/model';
+import { firstAuthorOf, formatReference, reviewEvidence, shortCitation, whereDefined, yearOf } from '../knowledge/format';
 import type { DatasetTerm } from '../dataset';
 import { isProse } from '../manuscript';
 import { escapeMarkdown } from '../format';
 import { termHoverMarkdown } from './hover';
 import type { FeatureContext } from './context';
-import { rankReferences, searchWords, sentenceAroundCursor } from './referenceRanking';
+import { sentenceAroundCursor } from './referenceRanking';
 import { findCitationContext, type CitationContext } from './citationContext';
+import { citationCandidates, numberDigits } from './citationCandidates';
 
 /** Completion looks no further back than this on the line: enough for any citation being typed. */
 const lookBehindLimit = 300;
@@ -68,90 +70,72 @@ function emptyList(): CompletionList {
 }
 
 function completeCitation(context: FeatureContext, citation: CitationContext, beforeStart: number, offset: number): CompletionList {
-  const { document, dataset, config } = context;
+  const { document, references, config } = context;
   const range: Range = {
     start: document.positionAt(beforeStart + citation.queryStart),
     end: document.positionAt(offset),
   };
-  const sentence = sentenceAroundCursor(document.getText(), offset, beforeStart + citation.openStart);
-  // More digits than any reference number has are a year being typed: search for it.
-  const digitsAreYear = (citation.numberPrefix?.length ?? 0) > String(dataset.references.length).length;
-  const ranked = rankReferences(dataset, sentence, {
+  const text = document.getText();
+  const typed = text.slice(beforeStart + citation.queryStart, offset);
+  const sentence = sentenceAroundCursor(text, offset, beforeStart + citation.openStart);
+  const numeric = citation.syntax === 'numeric';
+  if (!numeric && isKeyThenLocator(references, citation.textQuery)) return emptyList();
+  // More digits than any number of the document's numbering has are a year being typed: search for it.
+  const digitsAreYear = numeric && (citation.numberPrefix?.length ?? 0) > numberDigits(references);
+  const { candidates, complete } = citationCandidates(references, numeric ? 'numeric' : 'key', {
+    sentence,
     query: digitsAreYear ? citation.numberPrefix : citation.textQuery,
     numberPrefix: digitsAreYear ? undefined : citation.numberPrefix,
-    exclude: new Set(citation.citedNumbers),
-  }).filter((candidate) => citation.rangeFrom === undefined || candidate.reference.number > citation.rangeFrom);
-
-  const excludedKeys = new Set(citation.citedKeys);
-  const items: CompletionItem[] = [];
-  for (const { reference } of ranked) {
-    if (items.length >= config.completion.maxItems) break;
-    if (citation.syntax !== 'numeric' && excludedKeys.has(reference.key)) continue;
-    const insert = citation.syntax === 'numeric' ? String(reference.number) : reference.key;
-    const short = dataset.shortCitation(reference);
-    items.push({
+    above: citation.rangeFrom,
+    excludeKeys: citation.citedKeys,
+    excludeNumbers: citation.citedNumbers,
+    limit: config.completion.maxItems,
+  });
+  const items = candidates.map(({ reference, insert }, rank): CompletionItem => {
+    const short = shortCitation(reference, context.dataset);
+    return {
       label: insert,
       labelDetails: { description: short },
       kind: CompletionItemKind.Reference,
       detail: short,
       documentation: { kind: MarkupKind.Markdown, value: referenceDocumentation(context, reference) },
-      sortText: String(items.length).padStart(4, '0'),
-      filterText: filterTextFor(citation, insert, reference),
+      sortText: String(rank).padStart(4, '0'),
+      filterText: filterTextFor(typed, insert, reference),
       textEdit: { range, newText: insert },
-    });
-  }
-  if (citation.syntax !== 'numeric') items.push(...ownBibliographyItems(context, citation, range, items.length));
-  // Typing narrows the server's fuzzy search, so every keystroke asks again.
-  return { isIncomplete: true, items };
+    };
+  });
+  // The list is final only when the ranking saw everything and the next key could not change it. Inside a citation the
+  // next key always can (a letter starts or narrows the search, a digit narrows the numbers or turns them into a year),
+  // and VS Code asks again only while the list is incomplete.
+  const nextKeyCanChange = true;
+  return { isIncomplete: !complete || nextKeyCanChange, items };
 }
 
-/** At most this many entries of the writer's own bibliography in one list. */
-const maxOwnEntries = 100;
-
-/**
- * Keys from the writer's own bibliography, after the review's references: every word of the query must begin a word
- * of the entry's key, title, authors or year.
- */
-function ownBibliographyItems(context: FeatureContext, citation: CitationContext, range: Range, firstRank: number): CompletionItem[] {
-  const { dataset, config } = context;
-  const cited = new Set(citation.citedKeys.map((key) => key.toLowerCase()));
-  const queryWords = searchWords(citation.textQuery ?? '');
-  const items: CompletionItem[] = [];
-  for (const entry of [...config.bibliography].sort((a, b) => a.key.localeCompare(b.key))) {
-    if (items.length >= maxOwnEntries) break;
-    if (dataset.referenceByKey(entry.key) || cited.has(entry.key.toLowerCase())) continue;
-    const entryWords = searchWords(`${entry.key} ${entry.title ?? ''} ${entry.authors ?? ''} ${entry.year ?? ''}`);
-    if (!queryWords.every((word) => entryWords.some((candidate) => candidate.startsWith(word)))) continue;
-    const description = [entry.authors?.split(/\s+and\s+/)[0]?.split(',')[0], entry.year].filter(Boolean).join(' ');
-    items.push({
-      label: entry.key,
-      labelDetails: { description: description ? `${description} · your bibliography` : 'your bibliography' },
-      kind: CompletionItemKind.Reference,
-      detail: 'From your bibliography',
-      documentation: entry.title ? { kind: MarkupKind.Markdown, value: escapeMarkdown(entry.title) } : undefined,
-      sortText: String(firstRank + items.length).padStart(4, '0'),
-      filterText: citation.textQuery ? `${citation.textQuery} ${entry.key} ${entry.title ?? ''}` : entry.key,
-      textEdit: { range, newText: entry.key },
-    });
-  }
-  return items;
+/** `[@caseiro2019 p. 3`: a known key followed by words is a locator being written, not a search. */
+function isKeyThenLocator(references: FeatureContext['references'], query: string | undefined): boolean {
+  const words = query?.split(/\s+/) ?? [];
+  return words.length > 1 && references.resolveKey(words[0]) !== undefined;
 }
 
 /**
- * The text VS Code matches against what was typed. It starts with the typed query so that a fuzzy match found by the
- * server (a typo, a title word) is never filtered out by the editor, and all items tie, leaving the server's order.
+ * The text VS Code matches against what was typed. It starts with the typed text so that a fuzzy match found by the
+ * server (a typo, a title word, a year) is never filtered out by the editor, and all items tie, leaving the server's
+ * order.
  */
-function filterTextFor(citation: CitationContext, insert: string, reference: Reference): string {
-  const searchable = `${insert} ${reference.firstAuthor} ${reference.year} ${reference.title}`;
-  return citation.textQuery ? `${citation.textQuery} ${searchable}` : searchable;
+function filterTextFor(typed: string, insert: string, reference: Reference): string {
+  const searchable = [insert, firstAuthorOf(reference), yearOf(reference), reference.item.title].filter(Boolean).join(' ');
+  return typed ? `${typed} ${searchable}` : searchable;
 }
 
+/** The full reference, why the review cites it (only for a paper the review cites), and where it is defined. */
 function referenceDocumentation(context: FeatureContext, reference: Reference): string {
-  return [
-    `**[${reference.number}]** ${escapeMarkdown(context.dataset.formatReference(reference))}`,
-    `*Cited in the review* ${escapeMarkdown(reference.citedIn)} *for* ${escapeMarkdown(reference.citedFor)}.`,
-    `Key: \`${reference.key}\``,
-  ].join('\n\n');
+  const number = reference.number === undefined ? '' : `**[${reference.number}]** `;
+  const parts = [`${number}${escapeMarkdown(formatReference(reference, context.dataset))}`];
+  const evidence = reviewEvidence(reference, context.dataset);
+  if (evidence) parts.push(`*${escapeMarkdown(evidence)}*`);
+  const key = reference.key === String(reference.number) ? '' : `Key: \`${reference.key}\` · `;
+  parts.push(`${key}From ${escapeMarkdown(whereDefined(reference))}`);
+  return parts.join('\n\n');
 }
 
 /** Whether the word just typed is prose; a document being typed may end just past its last prose span. */

@@ -27,7 +27,7 @@ export function computeDiagnostics(context: FeatureContext): Diagnostic[] {
   const { findings: kept, complete } = lintManuscript(dataset, manuscript, {
     enabled,
     references: context.references,
-    projectKeys: [...config.sources.projectKeys, ...transitionalBibliographyKeys(config)],
+    projectKeys: config.sources.projectKeys,
     keep: (finding) => !isSuppressed(suppressions, finding.code, finding.start, lineOf(finding.start)),
     limit: cap + 1,
   });
@@ -37,14 +37,6 @@ export function computeDiagnostics(context: FeatureContext): Diagnostic[] {
     .map((finding) => toDiagnostic(finding, document, ruleSettings(config, finding.code).severity, config.lint.rulesDocumentation));
   if (kept.length > cap) shown.push(tooMany(complete ? kept.length : undefined, cap, document, kept[Math.max(0, cap - 1)]));
   return shown;
-}
-
-/**
- * TRANSITIONAL (issue 8): the server and CLI still hand a bibliography's keys over in `config.bibliography` until they
- * load it with `setBibliography`; until then those keys count as defined. Delete with the field.
- */
-function transitionalBibliographyKeys(config: Config): string[] {
-  return (config.bibliography ?? []).map((entry) => entry.key);
 }
 
 /** A rule's settings: what the user set, else the rule's defaults. */

@@ -129,3 +129,13 @@ export function shortTitle(title: string, length = shortTitleLength): string {
   while (words.length > 1 && /^(the|a|an|of|for|and|or|in|on|to|with|from|by|at|as)$/i.test(words[words.length - 1])) words.pop();
   return `${words.join(' ').replace(/[\s,:;.–-]+$/, '')}…`;
 }
+
+/**
+ * Why the review cites the paper this reference is ("Cited in the review [44-45] for the challenge of …"), for a
+ * reference linked to one of the review's papers; undefined for one the review does not know.
+ */
+export function reviewEvidence(reference: Reference, dataset: Dataset): string | undefined {
+  const printed = reference.reviewNumber === undefined ? undefined : dataset.reference(reference.reviewNumber);
+  if (!printed) return undefined;
+  return `Cited in the review ${printed.citedIn} for ${printed.citedFor}.`;
+}

@@ -190,7 +190,11 @@ function acceptor(scope: RankingScope, source: SourceEntries, numbered: boolean,
   const prefix = options.numberPrefix;
   const excludedKeys = options.exclude?.keys?.size ? options.exclude.keys : undefined;
   const excludedNumbers = numbered && options.exclude?.numbers?.size ? options.exclude.numbers : undefined;
-  const shadowed = source.source.kind === 'review' && scope.shadowedReviewNumbers.size > 0 ? scope.shadowedReviewNumbers : undefined;
+  // The writer's entry stands in for the review's only when it can be offered: not when only numbered entries are
+  // (`[4`), nor when only the review's kind is asked for (a numeric citation in the review's numbering).
+  const shadowingOffered = prefix === undefined && (!options.kinds || options.kinds.some((kind) => kind !== 'review'));
+  const shadowed =
+    shadowingOffered && source.source.kind === 'review' && scope.shadowedReviewNumbers.size > 0 ? scope.shadowedReviewNumbers : undefined;
   const numbers = source.numbers;
   if (!prefix && !excludedKeys && !excludedNumbers && !shadowed) return () => true;
   return (entry) => {
