@@ -102,7 +102,7 @@ async function insertCitation(): Promise<void> {
   }
   const picked = await vscode.window.showQuickPick(
     references.map((reference) => ({ label: reference.label, detail: reference.detail, description: reference.description, reference })),
-    { placeHolder: vscode.l10n.t('Cite a reference of the review (those about this sentence first)'), matchOnDescription: true, matchOnDetail: true },
+    { placeHolder: vscode.l10n.t('Cite a reference (those about this sentence first)'), matchOnDescription: true, matchOnDetail: true },
   );
   if (picked) await editor.edit((edit) => edit.replace(editor.selection, picked.reference.insertText));
 }
