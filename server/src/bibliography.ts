@@ -23,9 +23,14 @@ export interface ParsedBibliography extends SourceReading {
 }
 
 /** Parses a bibliography's text; the server passes one that runs in a worker thread for large files. */
-export type BibliographyParser = (text: string, uri: string, format: BibliographyFormat) => Promise<ParsedBibliography>;
+export type BibliographyParser = (content: string | Uint8Array, uri: string, format: BibliographyFormat) => Promise<ParsedBibliography>;
 
-export const parseInProcess: BibliographyParser = async (text, uri, format) => readBibliographySource(text, uri, format);
+/** UTF-8 bytes as text, a byte-order mark kept (the readers turn it into a space, so offsets stay as in the file). */
+export function decodedText(content: string | Uint8Array): string {
+  return typeof content === 'string' ? content : new TextDecoder('utf-8', { ignoreBOM: true }).decode(content);
+}
+
+export const parseInProcess: BibliographyParser = async (content, uri, format) => readBibliographySource(decodedText(content), uri, format);
 
 export interface LoadedBibliographies {
   /** Source ids of the bibliographies loaded, in the order the document uses them. */
@@ -113,9 +118,10 @@ export class BibliographyLoader {
 
   private async read(files: WorkspaceFileSystem, uri: string, format: BibliographyFormat, entry: CacheEntry): Promise<string | undefined> {
     const started = this.now();
-    let text: string;
+    // Bytes when the file system gives them: a worker decodes a large library, not the thread answering requests.
+    let text: string | Uint8Array;
     try {
-      text = await files.read(uri);
+      text = files.readBytes ? await files.readBytes(uri) : await files.read(uri);
     } catch (error) {
       return `cannot read bibliography ${nameOf(uri)}: ${(error as Error).message}`;
     }

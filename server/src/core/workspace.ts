@@ -30,6 +30,8 @@ export interface WorkspaceFileSystem {
   stat(uri: string): Promise<FileStat>;
   /** The file's text (UTF-8); rejects with FileAccessError when it may not or cannot be read. */
   read(uri: string): Promise<string>;
+  /** The file's bytes, under the same checks, for a reader that decodes them elsewhere (a worker thread); optional. */
+  readBytes?(uri: string): Promise<Uint8Array>;
   /** Names of the entries of the folder at `uri` (not recursive), with their kinds. */
   list(uri: string): Promise<Array<{ name: string; kind: FileKind }>>;
 }

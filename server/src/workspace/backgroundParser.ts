@@ -7,13 +7,16 @@
  */
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import type { BibliographyParser, ParsedBibliography } from '../bibliography';
+import { decodedText, type BibliographyParser, type ParsedBibliography } from '../bibliography';
 import type { Reference, ReferenceSource } from '../core/knowledge/model';
 import { readBibliographySource } from '../core/sources';
-import type { ChunkReference, ChunkTaken, WorkerAnswer } from './bibliographyWorker';
+import type { ChunkReference, ChunkTaken, ParseRequest, WorkerAnswer } from './bibliographyWorker';
 
-/** Texts shorter than this are parsed in process (about 1,500 BibTeX entries: a few tens of milliseconds). */
-const inProcessLimit = 1024 * 1024;
+/**
+ * Files shorter than this (bytes or characters) are parsed in process: about 2,000 BibTeX entries with abstracts, tens
+ * of milliseconds, less than starting a worker and sending the references back.
+ */
+const inProcessLimit = 2 * 1024 * 1024;
 
 interface Pending {
   uri: string;
@@ -71,12 +74,15 @@ export function backgroundParser(workerFile = path.join(__dirname, 'bibliography
     return started;
   };
 
-  return async (text, uri, format) => {
-    if (text.length < inProcessLimit) return readBibliographySource(text, uri, format);
+  return async (content, uri, format) => {
+    if (content.length < inProcessLimit) return readBibliographySource(decodedText(content), uri, format);
     worker ??= start();
     const id = nextId++;
     const reading = new Promise<ParsedBibliography>((resolve, reject) => pending.set(id, { uri, references: [], resolve, reject }));
-    worker.postMessage({ id, text, uri, format });
+    // Bytes are handed over (transferred, when they fill their buffer), not copied; the worker decodes them.
+    const ownsBuffer = typeof content !== 'string' && content.byteOffset === 0 && content.byteLength === content.buffer.byteLength;
+    const request: ParseRequest = { id, content, uri, format };
+    worker.postMessage(request, ownsBuffer ? [content.buffer as ArrayBuffer] : []);
     return reading;
   };
 }

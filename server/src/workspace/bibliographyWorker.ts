@@ -8,10 +8,12 @@ import { parentPort } from 'worker_threads';
 import { buildSearchIndexData, indexedAbstract, searchIndexBuffers, type SearchIndexData } from '../core/knowledge/search';
 import type { Reference, ReferenceSource, SourceProblem } from '../core/knowledge/model';
 import { readBibliographySource, type BibliographyFormat } from '../core/sources';
+import { decodedText } from '../bibliography';
 
 export interface ParseRequest {
   id: number;
-  text: string;
+  /** The file's text, or its UTF-8 bytes (decoded here, off the main thread). */
+  content: string | Uint8Array;
   uri: string;
   format: BibliographyFormat;
 }
@@ -72,7 +74,8 @@ function sendNext(id: number): void {
 function read(request: ParseRequest): void {
   try {
     const started = performance.now();
-    const reading = readBibliographySource(request.text, request.uri, request.format);
+    const reading = readBibliographySource(decodedText(request.content), request.uri, request.format);
+    request.content = '';
     const parsed = performance.now();
     const searchIndex = buildSearchIndexData(reading.references);
     const indexed = performance.now();

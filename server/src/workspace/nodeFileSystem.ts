@@ -49,6 +49,11 @@ export class NodeFileSystem implements WorkspaceFileSystem {
   }
 
   async read(uri: string): Promise<string> {
+    const bytes = await this.readBytes(uri);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  }
+
+  async readBytes(uri: string): Promise<Uint8Array> {
     const real = await this.allowedPath(uri);
     // Refuse before opening: opening a FIFO for reading blocks until a writer comes, and /dev/zero never ends.
     const before = await fs.stat(real).catch((error) => {
@@ -81,7 +86,7 @@ export class NodeFileSystem implements WorkspaceFileSystem {
         length += bytesRead;
       }
       if (length > this.maxBytes) throw this.tooLarge(real, length);
-      return chunk.toString('utf8', 0, length);
+      return chunk.subarray(0, length);
     } catch (error) {
       throw error instanceof FileAccessError ? error : this.errorFor(error, real);
     } finally {
