@@ -10,14 +10,27 @@
  */
 import type { LanguageService } from './core/languageService';
 import type { ReferenceSource, SourceProblem, SourceReading } from './core/knowledge/model';
+import type { SearchIndexData } from './core/knowledge/search';
 import { readBibliographySource, type BibliographyFormat } from './core/sources';
 import type { DiscoveredBibliography } from './core/sources/bibliographySources';
 import type { WorkspaceFileSystem } from './core/workspace';
 
-/** Parses a bibliography's text; the server passes one that runs in a worker thread for large files. */
-export type BibliographyParser = (text: string, uri: string, format: BibliographyFormat) => Promise<SourceReading>;
+/** A bibliography read: its references and problems, and, when the reader built it (a worker thread), its search index. */
+export interface ParsedBibliography extends SourceReading {
+  searchIndex?: SearchIndexData;
+  /** Where the reader's time went, for the log. */
+  timings?: { parseMs: number; indexMs: number };
+}
 
-export const parseInProcess: BibliographyParser = async (text, uri, format) => readBibliographySource(text, uri, format);
+/** Parses a bibliography's text; the server passes one that runs in a worker thread for large files. */
+export type BibliographyParser = (content: string | Uint8Array, uri: string, format: BibliographyFormat) => Promise<ParsedBibliography>;
+
+/** UTF-8 bytes as text, a byte-order mark kept (the readers turn it into a space, so offsets stay as in the file). */
+export function decodedText(content: string | Uint8Array): string {
+  return typeof content === 'string' ? content : new TextDecoder('utf-8', { ignoreBOM: true }).decode(content);
+}
+
+export const parseInProcess: BibliographyParser = async (content, uri, format) => readBibliographySource(decodedText(content), uri, format);
 
 export interface LoadedBibliographies {
   /** Source ids of the bibliographies loaded, in the order the document uses them. */
@@ -43,6 +56,9 @@ export class BibliographyLoader {
     private readonly parse: BibliographyParser = parseInProcess,
     /** Called when a bibliography finished loading (or failed), so documents that use it are checked again. */
     private readonly onLoaded: (uri: string) => void = () => undefined,
+    /** Says what was loaded and how long it took ("loaded 100000 references from refs.bib in 2100 ms …"). */
+    private readonly log: (message: string) => void = () => undefined,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   /**
@@ -101,13 +117,16 @@ export class BibliographyLoader {
   }
 
   private async read(files: WorkspaceFileSystem, uri: string, format: BibliographyFormat, entry: CacheEntry): Promise<string | undefined> {
-    let text: string;
+    const started = this.now();
+    // Bytes when the file system gives them: a worker decodes a large library, not the thread answering requests.
+    let text: string | Uint8Array;
     try {
-      text = await files.read(uri);
+      text = files.readBytes ? await files.readBytes(uri) : await files.read(uri);
     } catch (error) {
       return `cannot read bibliography ${nameOf(uri)}: ${(error as Error).message}`;
     }
-    let reading: SourceReading;
+    const read = this.now();
+    let reading: ParsedBibliography;
     try {
       reading = await this.parse(text, uri, format);
     } catch (error) {
@@ -122,7 +141,16 @@ export class BibliographyLoader {
       return `cannot parse bibliography ${nameOf(uri)}: line ${firstError.location.line + 1}: ${firstError.message}`;
     }
     const source: ReferenceSource = reading.references[0]?.source ?? { kind: 'bibliography', id: uri, label: nameOf(uri) };
-    this.service.setBibliography({ source, references: reading.references });
+    const parsed = this.now();
+    this.service.setBibliography({ source, references: reading.references, searchIndex: reading.searchIndex });
+    const done = this.now();
+    const where = reading.timings
+      ? `parsed in a worker in ${reading.timings.parseMs.toFixed(0)} ms, indexed there in ${reading.timings.indexMs.toFixed(0)} ms`
+      : 'parsed in process';
+    this.log(
+      `loaded ${reading.references.length} references from ${nameOf(uri)} in ${(done - started).toFixed(0)} ms ` +
+        `(read ${(read - started).toFixed(0)} ms, ${where}, ${(parsed - read).toFixed(0)} ms until received; linked and keyed in ${(done - parsed).toFixed(0)} ms)`,
+    );
     return undefined;
   }
 }

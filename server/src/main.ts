@@ -16,7 +16,7 @@ process.on('unhandledRejection', (reason) => {
 startServer(connection, {
   loadDataset: loadBundledDataset,
   now: () => performance.now(),
-  // Only regular files inside the workspace folders (or named in settings), never pipes or devices, at most 100 MB.
+  // Only regular files inside the workspace folders (or named in settings), never pipes or devices, at most 256 MB.
   fileSystem: (scope) => new NodeFileSystem(scope),
   // Large libraries are parsed in a worker thread (dist/bibliographyWorker.js), so requests are answered meanwhile.
   parseBibliography: backgroundParser(),

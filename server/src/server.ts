@@ -74,6 +74,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       void connection.sendDiagnostics({ uri, diagnostics: bibliographies.problemsIn(uri).map(sourceProblemDiagnostic) });
       for (const document of documents.all()) scheduleDiagnostics(document, 0);
     },
+    (message) => log(message),
   );
   const projectKeys = new ProjectKeyCache();
   const discoveryCache = new DiscoveryCache();

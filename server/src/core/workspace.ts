@@ -13,7 +13,7 @@ export interface FileStat {
   mtime: number;
 }
 
-/** Why a file was not read, as a message the user can act on ("outside the workspace", "larger than 100 MB"). */
+/** Why a file was not read, as a message the user can act on ("outside the workspace", "larger than 256 MB"). */
 export class FileAccessError extends Error {
   constructor(
     message: string,
@@ -30,6 +30,8 @@ export interface WorkspaceFileSystem {
   stat(uri: string): Promise<FileStat>;
   /** The file's text (UTF-8); rejects with FileAccessError when it may not or cannot be read. */
   read(uri: string): Promise<string>;
+  /** The file's bytes, under the same checks, for a reader that decodes them elsewhere (a worker thread); optional. */
+  readBytes?(uri: string): Promise<Uint8Array>;
   /** Names of the entries of the folder at `uri` (not recursive), with their kinds. */
   list(uri: string): Promise<Array<{ name: string; kind: FileKind }>>;
 }

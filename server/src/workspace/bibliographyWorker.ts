@@ -1,21 +1,97 @@
 /**
- * Entry point of dist/bibliographyWorker.js: parses one bibliography in a worker thread, so a library of 10^5
- * entries never holds up the server's requests. It receives the text and answers with the SourceReading.
+ * Entry point of dist/bibliographyWorker.js: reads one bibliography in a worker thread, so a library of 10^5 entries
+ * never holds up the server's requests. It parses the text, builds the search index, and answers in pieces (see
+ * backgroundParser.ts): the references in chunks (each one a short structured clone for the main thread to take in
+ * between requests), then the problems and the index, whose typed arrays are transferred, not copied.
  */
 import { parentPort } from 'worker_threads';
+import { buildSearchIndexData, indexedAbstract, searchIndexBuffers, type SearchIndexData } from '../core/knowledge/search';
+import type { Reference, ReferenceSource, SourceProblem } from '../core/knowledge/model';
 import { readBibliographySource, type BibliographyFormat } from '../core/sources';
+import { decodedText } from '../bibliography';
 
 export interface ParseRequest {
   id: number;
-  text: string;
+  /** The file's text, or its UTF-8 bytes (decoded here, off the main thread). */
+  content: string | Uint8Array;
   uri: string;
   format: BibliographyFormat;
 }
 
-parentPort?.on('message', (request: ParseRequest) => {
-  try {
-    parentPort!.postMessage({ id: request.id, reading: readBibliographySource(request.text, request.uri, request.format) });
-  } catch (error) {
-    parentPort!.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) });
+/** The main thread took in a chunk of reading `id`: the next may come. */
+export interface ChunkTaken {
+  taken: number;
+}
+
+/** A reference as it crosses the thread boundary: without its source, and its location without the file's URI. */
+export type ChunkReference = Omit<Reference, 'source' | 'location'> & { location?: Omit<NonNullable<Reference['location']>, 'uri'> & { uri?: string } };
+
+export type WorkerAnswer =
+  /** `chunk` is the JSON of ChunkReference[]: V8 reads JSON several times faster than it deserializes a clone. */
+  | { id: number; chunk: string }
+  | { id: number; done: { source?: ReferenceSource; problems: SourceProblem[]; searchIndex: SearchIndexData; parseMs: number; indexMs: number } }
+  | { id: number; error: string };
+
+/** References per message: few enough that taking one in costs the main thread a few milliseconds. */
+export const referencesPerChunk = 1000;
+/** Chunks sent ahead of the main thread's acknowledgement: Node takes in every queued message in one go, so few. */
+const chunksInFlight = 2;
+
+interface Outgoing {
+  request: ParseRequest;
+  references: Reference[];
+  next: number;
+  done: Extract<WorkerAnswer, { done: unknown }>;
+}
+const outgoing = new Map<number, Outgoing>();
+
+function answer(message: WorkerAnswer, transfer: ArrayBuffer[] = []): void {
+  parentPort!.postMessage(message, transfer);
+}
+
+function lightened(reference: Reference, uri: string): ChunkReference {
+  const { source: _source, location, ...rest } = reference;
+  // Nothing reads an abstract past the words the index took (already done): the rest need not cross.
+  const item = rest.item.abstract ? { ...rest.item, abstract: indexedAbstract(rest.item.abstract) } : rest.item;
+  if (!location) return { ...rest, item };
+  return { ...rest, item, location: { line: location.line, character: location.character, ...(location.uri === uri ? {} : { uri: location.uri }) } };
+}
+
+/** Sends the next chunk of reading `id`, or, after the last, the problems and the index. */
+function sendNext(id: number): void {
+  const reading = outgoing.get(id);
+  if (!reading) return;
+  if (reading.next >= reading.references.length) {
+    outgoing.delete(id);
+    answer(reading.done, searchIndexBuffers(reading.done.done.searchIndex));
+    return;
   }
+  const chunk = reading.references.slice(reading.next, reading.next + referencesPerChunk).map((reference) => lightened(reference, reading.request.uri));
+  reading.next += referencesPerChunk;
+  answer({ id, chunk: JSON.stringify(chunk) });
+}
+
+function read(request: ParseRequest): void {
+  try {
+    const started = performance.now();
+    const reading = readBibliographySource(decodedText(request.content), request.uri, request.format);
+    request.content = '';
+    const parsed = performance.now();
+    const searchIndex = buildSearchIndexData(reading.references);
+    const indexed = performance.now();
+    outgoing.set(request.id, {
+      request,
+      references: reading.references,
+      next: 0,
+      done: { id: request.id, done: { source: reading.references[0]?.source, problems: reading.problems, searchIndex, parseMs: parsed - started, indexMs: indexed - parsed } },
+    });
+    for (let sent = 0; sent < chunksInFlight; sent++) sendNext(request.id);
+  } catch (error) {
+    answer({ id: request.id, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+parentPort?.on('message', (message: ParseRequest | ChunkTaken) => {
+  if ('taken' in message) sendNext(message.taken);
+  else read(message);
 });

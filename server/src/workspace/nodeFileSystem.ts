@@ -9,14 +9,15 @@ import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { FileAccessError, type FileKind, type FileStat, type WorkspaceFileSystem } from '../core/workspace';
 
-export const defaultMaxFileBytes = 100 * 1024 * 1024;
+/** Room for a 200k-entry library with abstracts (about 220 MB); anything larger is not a bibliography a person keeps. */
+export const defaultMaxFileBytes = 256 * 1024 * 1024;
 
 export interface FileAccessScope {
   /** Folders (absolute paths) whose files may be read: the workspace folders. */
   roots: readonly string[];
   /** Files or folders outside the roots that the user named in settings; they may be read too. */
   named?: readonly string[];
-  /** Files larger than this are refused (default 100 MB). */
+  /** Files larger than this are refused (default 256 MB). */
   maxBytes?: number;
   /** What the roots are, for messages ("the workspace folders", by default). */
   rootsName?: string;
@@ -48,6 +49,11 @@ export class NodeFileSystem implements WorkspaceFileSystem {
   }
 
   async read(uri: string): Promise<string> {
+    const bytes = await this.readBytes(uri);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  }
+
+  async readBytes(uri: string): Promise<Uint8Array> {
     const real = await this.allowedPath(uri);
     // Refuse before opening: opening a FIFO for reading blocks until a writer comes, and /dev/zero never ends.
     const before = await fs.stat(real).catch((error) => {
@@ -80,7 +86,7 @@ export class NodeFileSystem implements WorkspaceFileSystem {
         length += bytesRead;
       }
       if (length > this.maxBytes) throw this.tooLarge(real, length);
-      return chunk.toString('utf8', 0, length);
+      return chunk.subarray(0, length);
     } catch (error) {
       throw error instanceof FileAccessError ? error : this.errorFor(error, real);
     } finally {

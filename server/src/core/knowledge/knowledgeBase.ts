@@ -7,6 +7,7 @@ import type { Dataset } from '../dataset';
 import { ReviewLinks } from './linking';
 import { rankReferences, scoreSentence, type RankOptions, type RankResult, type RankingScope, type SentenceContext } from './ranking';
 import { reviewReferences, reviewSource } from './reviewSource';
+import type { SearchIndexData } from './search';
 import { SourceEntries } from './sourceEntries';
 import type { Reference, ReferenceSource } from './model';
 
@@ -14,6 +15,8 @@ import type { Reference, ReferenceSource } from './model';
 export interface BibliographyInput {
   source: ReferenceSource;
   references: readonly Reference[];
+  /** Its search index, when the reader's side already built it over `references` (a worker thread, off the main one). */
+  searchIndex?: SearchIndexData;
 }
 
 /** What one document cites from: the bibliographies it names, in order, and its own numbered list, if it has one. */
@@ -93,7 +96,8 @@ export class KnowledgeBase {
 }
 
 function linkedEntries(links: ReviewLinks, input: BibliographyInput): SourceEntries {
-  return new SourceEntries(input.source, links.link(input.references));
+  // Linking keeps the order, so an index built over the references read is the index of the linked ones.
+  return new SourceEntries(input.source, links.link(input.references), {}, input.searchIndex);
 }
 
 /** The references one document can cite, resolved and ranked under its scope. */

@@ -44,89 +44,142 @@ export function isFuzzyRank(rank: number): boolean {
   return (rank & 1) === 1;
 }
 
+/**
+ * What a search index is made of, as flat data: typed arrays and one string, so an index built in a worker thread
+ * crosses to the main thread by transfer (the arrays' buffers move, nothing is copied) plus one string copy, instead
+ * of a structured clone of 10^5..10^6 objects. Word ids are positions in the sorted vocabulary.
+ */
+export interface SearchIndexData {
+  /** How many entries the index was built over (the references it is used with must be the same, in order). */
+  entryCount: number;
+  /** The vocabulary, sorted, joined by "\n" (words never hold one). */
+  words: string;
+  /** Per band, compressed rows: entries holding word `id` are `postings[band][offsets[band][id] .. offsets[band][id + 1])`. */
+  offsets: Int32Array[];
+  postings: Int32Array[];
+  /** Ids of the words of the name and title bands without digits: where a typo is looked up. */
+  fuzzyIds: Int32Array;
+  /** Per entry, a bit for each letter a–z that begins one of its first-author or key words (for one-letter queries). */
+  initials: Int32Array;
+}
+
+/** The buffers of an index's data, to pass as the transfer list of `postMessage`. */
+export function searchIndexBuffers(data: SearchIndexData): ArrayBuffer[] {
+  return [...data.offsets, ...data.postings, data.fuzzyIds, data.initials].map((array) => array.buffer as ArrayBuffer);
+}
+
+/**
+ * Builds the index data over the references. One pass over the entries collects (word, band, entry) triples in flat
+ * typed arrays; a counting pass then lays them out as compressed rows. No array per word: at 10^5 entries there are
+ * 10^5..10^6 words.
+ */
+export function buildSearchIndexData(references: readonly Reference[], options: SearchIndexOptions = {}): SearchIndexData {
+  const idsByWord = new Map<string, number>();
+  let slots: Int32Array = new Int32Array(1 << 16); // word id × bands + band
+  let owners: Int32Array = new Int32Array(1 << 16); // the entry
+  let count = 0;
+  let lastOwner: Int32Array = new Int32Array(1 << 14).fill(-1); // per slot, the last entry added, to skip repeats within one
+  const initials = new Int32Array(references.length);
+  references.forEach((reference, entry) => {
+    forEachBandWord(reference, options, (band, word) => {
+      if (band === 0) initials[entry] |= initialBit(word);
+      let id = idsByWord.get(word);
+      if (id === undefined) {
+        // A key with a line break in it is still found by its words; the whole of it cannot be typed anyway.
+        if (word.includes('\n')) return;
+        id = idsByWord.size;
+        idsByWord.set(word, id);
+      }
+      const slot = id * bandCount + band;
+      if (slot >= lastOwner.length) lastOwner = grown(lastOwner, slot + 1, -1);
+      if (lastOwner[slot] === entry) return;
+      lastOwner[slot] = entry;
+      if (count === slots.length) {
+        slots = grown(slots, count + 1, 0);
+        owners = grown(owners, count + 1, 0);
+      }
+      slots[count] = slot;
+      owners[count] = entry;
+      count++;
+    });
+  });
+  const words = idsByWord.size;
+  const sortedWords = [...idsByWord.keys()].sort();
+  // Renumber words by their sorted position, so a prefix's words are one run of ids.
+  const sortedIdOf = new Int32Array(words);
+  sortedWords.forEach((word, position) => (sortedIdOf[idsByWord.get(word)!] = position));
+  for (let at = 0; at < count; at++) {
+    const slot = slots[at];
+    slots[at] = sortedIdOf[(slot / bandCount) | 0] * bandCount + (slot % bandCount);
+  }
+  const rowLengths = new Int32Array(words * bandCount);
+  for (let at = 0; at < count; at++) rowLengths[slots[at]]++;
+  const cursors = new Int32Array(words * bandCount);
+  const allOffsets: Int32Array[] = [];
+  const allPostings: Int32Array[] = [];
+  for (let band = 0; band < bandCount; band++) {
+    const offsets = new Int32Array(words + 1);
+    let total = 0;
+    for (let id = 0; id < words; id++) {
+      offsets[id] = total;
+      cursors[id * bandCount + band] = total;
+      total += rowLengths[id * bandCount + band];
+    }
+    offsets[words] = total;
+    allOffsets.push(offsets);
+    allPostings.push(new Int32Array(total));
+  }
+  // Triples are in entry order, so each row comes out sorted by entry.
+  for (let at = 0; at < count; at++) {
+    const slot = slots[at];
+    allPostings[slot % bandCount][cursors[slot]++] = owners[at];
+  }
+  // Near spellings are looked for among names and title words only: abstracts add many words and little certainty.
+  const fuzzyIds: number[] = [];
+  sortedWords.forEach((word, id) => {
+    // Keys and years hold digits: near spellings of them mean nothing.
+    if (/[0-9]/.test(word)) return;
+    const slot = id * bandCount;
+    if (rowLengths[slot] + rowLengths[slot + 1] + rowLengths[slot + titleBand] > 0) fuzzyIds.push(id);
+  });
+  return {
+    entryCount: references.length,
+    words: sortedWords.join('\n'),
+    offsets: allOffsets,
+    postings: allPostings,
+    fuzzyIds: Int32Array.from(fuzzyIds),
+    initials,
+  };
+}
+
 export class SearchIndex {
   readonly entries: readonly Reference[];
-  /** The vocabulary, sorted, and each word's id. */
+  /** The vocabulary, sorted; a word's id is its position. */
   private readonly sortedWords: string[];
-  private readonly sortedIds: Int32Array;
-  private readonly idsByWord: Map<string, number>;
-  /** The sorted words of the name and title bands: where a typo is looked up. */
+  /** The sorted words of the name and title bands, and their ids: where a typo is looked up. */
   private readonly fuzzyWords: string[];
+  private readonly fuzzyIds: Int32Array;
   /** Per band, compressed rows: entries holding word `id` are `postings[band][offsets[band][id] .. offsets[band][id + 1])`. */
   private readonly offsets: Int32Array[];
   private readonly postings: Int32Array[];
-  /** Scratch marks for one query (the index is immutable; a query is synchronous, so one set of marks suffices). */
   /** Per entry, a bit for each letter a–z that begins one of its first-author or key words (for one-letter queries). */
   private readonly initials: Int32Array;
+  /** Scratch marks for one query (the index is immutable; a query is synchronous, so one set of marks suffices). */
   private readonly seen: Uint32Array;
   private readonly seenRank: Uint8Array;
   private epoch = 0;
 
-  constructor(references: readonly Reference[], options: SearchIndexOptions = {}) {
+  /** An index over the references, built now, or from data built elsewhere over the same references (a worker). */
+  constructor(references: readonly Reference[], options: SearchIndexOptions = {}, data?: SearchIndexData) {
+    if (data && data.entryCount !== references.length) throw new Error(`the search index was built over ${data.entryCount} entries, not ${references.length}`);
+    const built = data ?? buildSearchIndexData(references, options);
     this.entries = references;
-    // One pass over the entries collects (word, band, entry) triples in flat typed arrays; a counting pass then lays
-    // them out as compressed rows. No array per word: at 10^5 entries there are 10^5..10^6 words.
-    const idsByWord = new Map<string, number>();
-    let slots: Int32Array = new Int32Array(1 << 16); // word id × bands + band
-    let owners: Int32Array = new Int32Array(1 << 16); // the entry
-    let count = 0;
-    let lastOwner: Int32Array = new Int32Array(1 << 14).fill(-1); // per slot, the last entry added, to skip repeats within one
-    const initials = new Int32Array(references.length);
-    references.forEach((reference, entry) => {
-      forEachBandWord(reference, options, (band, word) => {
-        if (band === 0) initials[entry] |= initialBit(word);
-        let id = idsByWord.get(word);
-        if (id === undefined) {
-          id = idsByWord.size;
-          idsByWord.set(word, id);
-        }
-        const slot = id * bandCount + band;
-        if (slot >= lastOwner.length) lastOwner = grown(lastOwner, slot + 1, -1);
-        if (lastOwner[slot] === entry) return;
-        lastOwner[slot] = entry;
-        if (count === slots.length) {
-          slots = grown(slots, count + 1, 0);
-          owners = grown(owners, count + 1, 0);
-        }
-        slots[count] = slot;
-        owners[count] = entry;
-        count++;
-      });
-    });
-    const words = idsByWord.size;
-    this.idsByWord = idsByWord;
-    this.sortedWords = [...idsByWord.keys()].sort();
-    this.sortedIds = Int32Array.from(this.sortedWords, (word) => idsByWord.get(word)!);
-    this.offsets = [];
-    this.postings = [];
-    const rowLengths = new Int32Array(words * bandCount);
-    for (let at = 0; at < count; at++) rowLengths[slots[at]]++;
-    const cursors = new Int32Array(words * bandCount);
-    for (let band = 0; band < bandCount; band++) {
-      const offsets = new Int32Array(words + 1);
-      let total = 0;
-      for (let id = 0; id < words; id++) {
-        offsets[id] = total;
-        cursors[id * bandCount + band] = total;
-        total += rowLengths[id * bandCount + band];
-      }
-      offsets[words] = total;
-      this.offsets.push(offsets);
-      this.postings.push(new Int32Array(total));
-    }
-    // Triples are in entry order, so each row comes out sorted by entry.
-    for (let at = 0; at < count; at++) {
-      const slot = slots[at];
-      this.postings[slot % bandCount][cursors[slot]++] = owners[at];
-    }
-    // Near spellings are looked for among names and title words only: abstracts add many words and little certainty.
-    this.fuzzyWords = this.sortedWords.filter((word, at) => {
-      // Keys and years hold digits: near spellings of them mean nothing.
-      if (/[0-9]/.test(word)) return false;
-      const slot = this.sortedIds[at] * bandCount;
-      return rowLengths[slot] + rowLengths[slot + 1] + rowLengths[slot + titleBand] > 0;
-    });
-    this.initials = initials;
+    this.sortedWords = built.words.length > 0 ? built.words.split('\n') : [];
+    this.offsets = built.offsets;
+    this.postings = built.postings;
+    this.fuzzyIds = built.fuzzyIds;
+    this.fuzzyWords = Array.from(built.fuzzyIds, (id) => this.sortedWords[id]);
+    this.initials = built.initials;
     this.seen = new Uint32Array(references.length);
     this.seenRank = new Uint8Array(references.length);
   }
@@ -182,8 +235,8 @@ export class SearchIndex {
   documentFrequency(forms: readonly string[]): number {
     let frequency = 0;
     for (const form of forms) {
-      const id = this.idsByWord.get(form);
-      if (id !== undefined) frequency += this.rowLength(titleBand, id) + this.rowLength(abstractBand, id);
+      const id = this.idOf(form);
+      if (id !== -1) frequency += this.rowLength(titleBand, id) + this.rowLength(abstractBand, id);
     }
     return frequency;
   }
@@ -197,8 +250,8 @@ export class SearchIndex {
   }
 
   private addSentenceForm(word: string, weight: number, scores: EntryScores): void {
-    const id = this.idsByWord.get(word);
-    if (id === undefined) return;
+    const id = this.idOf(word);
+    if (id === -1) return;
     for (const [band, bandWeight] of [[titleBand, 1], [abstractBand, 0.5]] as const) {
       const postings = this.postings[band];
       for (let at = this.offsets[band][id], end = this.offsets[band][id + 1]; at < end; at++) {
@@ -269,9 +322,7 @@ export class SearchIndex {
   /** Ids of the words that begin with `prefix`: a binary search for the first, then the run after it. */
   private prefixIds(prefix: string): number[] {
     const ids: number[] = [];
-    for (let at = this.lowerBound(prefix); at < this.sortedWords.length && this.sortedWords[at].startsWith(prefix); at++) {
-      ids.push(this.sortedIds[at]);
-    }
+    for (let at = this.lowerBound(prefix); at < this.sortedWords.length && this.sortedWords[at].startsWith(prefix); at++) ids.push(at);
     return ids;
   }
 
@@ -298,13 +349,19 @@ export class SearchIndex {
         }
         near = previousNear;
       }
-      if (near) ids.push(this.idsByWord.get(word)!);
+      if (near) ids.push(this.fuzzyIds[at]);
     }
     return ids;
   }
 
   private lowerBound(text: string): number {
     return lowerBound(this.sortedWords, text);
+  }
+
+  /** The id of exactly this word, or -1. */
+  private idOf(word: string): number {
+    const at = this.lowerBound(word);
+    return this.sortedWords[at] === word ? at : -1;
   }
 }
 
@@ -354,6 +411,11 @@ export function forEachBandWord(reference: Reference, options: SearchIndexOption
  * would multiply the index (and its build time) several times over at 10^5 entries.
  */
 export const abstractWordsIndexed = 40;
+
+/** The part of an abstract the index reads (a reader may keep only this of it: nothing else reads abstracts). */
+export function indexedAbstract(abstract: string | undefined): string | undefined {
+  return leadingText(abstract, abstractWordsIndexed);
+}
 
 /** The text up to about its `words`-th word. */
 function leadingText(text: string | undefined, words: number): string | undefined {

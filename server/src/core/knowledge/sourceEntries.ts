@@ -2,13 +2,15 @@
  * One source's references, ready to answer: by key, by number, by the review paper they are, and (built on first use)
  * by search. Immutable; a knowledge base holds one per source and rebuilds only the one whose file changed.
  */
-import { SearchIndex, type SearchIndexOptions } from './search';
+import { SearchIndex, type SearchIndexData, type SearchIndexOptions } from './search';
 import type { Reference, ReferenceSource } from './model';
 
 export class SourceEntries {
   readonly references: readonly Reference[];
-  private readonly byKey = new Map<string, Reference>();
+  /** The first entry of each key ignoring case: one map, as keys of one library rarely differ only in case. */
   private readonly byLowerKey = new Map<string, Reference>();
+  /** The first entry of each key that differs only in case from an earlier one's ("Smith2020" after "smith2020"). */
+  private readonly byCasedKey = new Map<string, Reference>();
   private readonly byNumber = new Map<number, Reference>();
   private readonly entriesByReviewNumber = new Map<number, number[]>();
   /** Later entries whose key an earlier entry of the same source already has (the reader reports them). */
@@ -17,22 +19,29 @@ export class SourceEntries {
   readonly reviewNumbers: Int32Array;
   readonly numbers: Int32Array;
   private index?: SearchIndex;
+  /** The index's data when it was built elsewhere (a worker thread); dropped once the index is made from it. */
+  private prebuiltIndex?: SearchIndexData;
 
   constructor(
     readonly source: ReferenceSource,
     /** Already linked to the review. */
     references: readonly Reference[],
     private readonly searchOptions: SearchIndexOptions = {},
+    /** The search index, already built over these references in this order (see `buildSearchIndexData`). */
+    prebuiltIndex?: SearchIndexData,
   ) {
+    this.prebuiltIndex = prebuiltIndex;
     this.references = references;
     this.reviewNumbers = Int32Array.from(references, (reference) => reference.reviewNumber ?? 0);
     this.numbers = Int32Array.from(references, (reference) => reference.number ?? 0);
     const duplicates: Reference[] = [];
     references.forEach((reference, entry) => {
-      if (this.byKey.has(reference.key)) duplicates.push(reference);
-      else this.byKey.set(reference.key, reference);
-      const lower = reference.key.toLowerCase();
-      if (!this.byLowerKey.has(lower)) this.byLowerKey.set(lower, reference);
+      const key = reference.key;
+      const lower = key.toLowerCase();
+      const first = this.byLowerKey.get(lower);
+      if (!first) this.byLowerKey.set(lower, reference);
+      else if (first.key === key || this.byCasedKey.has(key)) duplicates.push(reference);
+      else this.byCasedKey.set(key, reference);
       if (reference.number !== undefined && !this.byNumber.has(reference.number)) this.byNumber.set(reference.number, reference);
       if (reference.reviewNumber !== undefined) {
         const entries = this.entriesByReviewNumber.get(reference.reviewNumber);
@@ -45,7 +54,9 @@ export class SourceEntries {
 
   /** The entry with this key: exactly, else ignoring case (BibTeX compares keys without case). */
   byKeyOf(key: string): Reference | undefined {
-    return this.byKey.get(key) ?? this.byLowerKey.get(key.toLowerCase());
+    const first = this.byLowerKey.get(key.toLowerCase());
+    if (!first || first.key === key) return first;
+    return this.byCasedKey.get(key) ?? first;
   }
 
   byNumberOf(number: number): Reference | undefined {
@@ -63,7 +74,10 @@ export class SourceEntries {
   }
 
   get search(): SearchIndex {
-    this.index ??= new SearchIndex(this.references, this.searchOptions);
+    if (!this.index) {
+      this.index = new SearchIndex(this.references, this.searchOptions, this.prebuiltIndex);
+      this.prebuiltIndex = undefined;
+    }
     return this.index;
   }
 }

@@ -1,0 +1,196 @@
+/**
+ * `npm run bench` (server part): the bundled server (`node dist/server.js --stdio`) loading a generated library of 1k,
+ * 100k and 200k BibTeX entries named by a manuscript, measured over the protocol as an editor sees it:
+ * - load: from didOpen until the server logs "loaded N references from refs.bib" (read + parse + index), and until
+ *   the manuscript's diagnostics know a library key;
+ * - stall: round trips of a hover on ANOTHER document sent every 50 ms during the load (the longest is how long the
+ *   event loop was held);
+ * - completion on `\cite{smi` after the load (the first one separately), and hover on a library key;
+ * - the server's RSS after the load (VmRSS of /proc/<pid>/status).
+ * The baseline, in the same process: the round trip of a hover on the other document before the library is named.
+ * Not a test: it never fails on time.
+ *
+ *   node --import tsx test/bench/serverLibraryBench.ts [sizes…]     e.g. … 1000 100000
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import type { CslItem, CslName } from '../../server/src/core/knowledge/model';
+import { generateLibrary } from '../core/knowledgeLibrary';
+import { startClient } from '../server/lspClient';
+
+function bibtexName(name: CslName): string {
+  return name.given ? `${name.family}, ${name.given}` : `{${name.family ?? name.literal}}`;
+}
+
+/** One generated CSL item written as BibTeX (UTF-8 text, as modern .bib files are). */
+function bibtexEntry(item: CslItem): string {
+  const fields: [string, string | undefined][] = [
+    ['author', item.author?.map(bibtexName).join(' and ')],
+    ['title', item.title],
+    ['journal', item['container-title']],
+    ['year', String(item.issued?.['date-parts']?.[0]?.[0] ?? '')],
+    ['volume', item.volume],
+    ['pages', item.page],
+    ['doi', item.DOI],
+    ['keywords', item.keyword],
+    ['abstract', item.abstract],
+  ];
+  const body = fields
+    .filter(([, value]) => value)
+    .map(([name, value]) => `  ${name} = {${value}}`)
+    .join(',\n');
+  return `@article{${item.id},\n${body}\n}\n`;
+}
+
+function percentile(values: number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
+}
+
+function rssMegabytes(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Result {
+  size: number;
+  megabytes: number;
+  loadLogged?: number;
+  logLine?: string;
+  diagnosticsKnow?: number;
+  baselineHover: number;
+  stallHovers: number[];
+  firstCompletion: number;
+  completions: number[];
+  completionItems: number;
+  keyHovers: number[];
+  rss: number;
+}
+
+async function measureServer(size: number): Promise<Result> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'secretome-library-bench-'));
+  const library = generateLibrary(size, 7);
+  const bib = library.map((reference) => bibtexEntry(reference.item)).join('\n');
+  fs.writeFileSync(path.join(folder, 'refs.bib'), bib);
+  const knownKey = library[Math.floor(size / 2)].key;
+  const manuscriptLines = [
+    '\\documentclass{article}',
+    '\\begin{document}',
+    `Secretome therapy helps \\cite{${knownKey}} but not \\cite{nosuchkey1999}.`,
+    'More in \\cite{smi',
+    '\\bibliography{refs}',
+    '\\end{document}',
+  ];
+  const manuscript = pathToFileURL(path.join(folder, 'paper.tex')).href;
+  const other = pathToFileURL(path.join(folder, 'notes.md')).href;
+  const otherText = 'Mesenchymal stem cell secretome and extracellular vesicles heal wounds [1].\n';
+
+  const client = await startClient({}, folder);
+  const logs: { at: number; message: string }[] = [];
+  client.connection.onNotification('window/logMessage', (params: { message: string }) => {
+    logs.push({ at: performance.now(), message: params.message });
+  });
+  try {
+    await client.open(other, 'markdown', otherText);
+    await client.diagnostics(other);
+    const hoverOther = async () => {
+      const start = performance.now();
+      await client.hover(other, { line: 0, character: 3 });
+      return performance.now() - start;
+    };
+    const baseline: number[] = [];
+    for (let run = 0; run < 40; run++) baseline.push(await hoverOther());
+
+    const opened = performance.now();
+    await client.open(manuscript, 'latex', manuscriptLines.join('\n'));
+    // Hovers on the other document every 50 ms while the library loads.
+    const stallHovers: number[] = [];
+    let loading = true;
+    const prober = (async () => {
+      while (loading) {
+        void hoverOther().then((time) => stallHovers.push(time));
+        await sleep(50);
+      }
+    })();
+    const unknown = (diagnostics: Diagnostic[]) => diagnostics.filter((diagnostic) => diagnostic.code === 'unknown-citation').map((diagnostic) => String(diagnostic.message));
+    let diagnosticsKnow: number | undefined;
+    const deadline = opened + 120_000;
+    let loggedAt: number | undefined;
+    while (performance.now() < deadline) {
+      // Until the rules read the knowledge base, diagnostics may never know a library key: stop 3 s after the load line.
+      loggedAt ??= logs.find((log) => /loaded \d+ references from refs\.bib/.test(log.message))?.at;
+      if (loggedAt !== undefined && performance.now() - loggedAt > 3000) break;
+      const diagnostics = client.published().get(manuscript);
+      const flagged = diagnostics && unknown(diagnostics);
+      if (flagged && flagged.some((message) => message.includes('nosuchkey1999')) && !flagged.some((message) => message.includes(knownKey))) {
+        diagnosticsKnow = performance.now() - opened;
+        break;
+      }
+      await sleep(5);
+    }
+    const loadedLog = logs.find((log) => /loaded \d+ references from refs\.bib/.test(log.message));
+    // Keep probing a little past the load: the first ranking may build what the load left for later.
+    const completionStart = performance.now();
+    await client.completion(manuscript, { line: 3, character: manuscriptLines[3].length });
+    const firstCompletion = performance.now() - completionStart;
+    await sleep(200);
+    loading = false;
+    await prober;
+    await sleep(100);
+
+    const completions: number[] = [];
+    let completionItems = 0;
+    for (let run = 0; run < 40; run++) {
+      const start = performance.now();
+      completionItems = (await client.completion(manuscript, { line: 3, character: manuscriptLines[3].length })).length;
+      completions.push(performance.now() - start);
+    }
+    const keyHovers: number[] = [];
+    const keyCharacter = manuscriptLines[2].indexOf(knownKey) + 2;
+    for (let run = 0; run < 40; run++) {
+      const start = performance.now();
+      await client.hover(manuscript, { line: 2, character: keyCharacter });
+      keyHovers.push(performance.now() - start);
+    }
+    return {
+      size,
+      megabytes: bib.length / 2 ** 20,
+      loadLogged: loadedLog && loadedLog.at - opened,
+      logLine: loadedLog?.message,
+      diagnosticsKnow,
+      baselineHover: percentile(baseline, 0.5),
+      stallHovers,
+      firstCompletion,
+      completions,
+      completionItems,
+      keyHovers,
+      rss: rssMegabytes(client.process.pid!),
+    };
+  } finally {
+    await client.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+const format = (value: number | undefined) => (value === undefined ? '—' : value.toFixed(1));
+const sizes = process.argv.slice(2).map(Number).filter((size) => size > 0);
+void (async () => {
+  for (const size of sizes.length > 0 ? sizes : [1_000, 100_000, 200_000]) {
+    const result = await measureServer(size);
+    console.log(`\nserver with a ${size.toLocaleString('en')}-entry refs.bib (${result.megabytes.toFixed(1)} MB)`);
+    console.log(`  load until logged:            ${format(result.loadLogged)} ms   (${result.logLine ?? 'no load line logged'})`);
+    console.log(`  load until diagnostics know:  ${format(result.diagnosticsKnow)} ms`);
+    console.log(
+      `  hover on another document:    baseline p50 ${format(result.baselineHover)} ms; during the load p50 ${format(percentile(result.stallHovers, 0.5))}, p95 ${format(percentile(result.stallHovers, 0.95))}, max ${format(Math.max(...result.stallHovers))} ms (${result.stallHovers.length} hovers; max ÷ baseline ${(Math.max(...result.stallHovers) / result.baselineHover).toFixed(0)})`,
+    );
+    console.log(`  first completion \\cite{smi:  ${format(result.firstCompletion)} ms`);
+    console.log(`  completion \\cite{smi:        p50 ${format(percentile(result.completions, 0.5))}, p95 ${format(percentile(result.completions, 0.95))} ms round trip (${result.completionItems} items)`);
+    console.log(`  hover on a library key:       p50 ${format(percentile(result.keyHovers, 0.5))}, p95 ${format(percentile(result.keyHovers, 0.95))} ms round trip`);
+    console.log(`  server RSS after the load:    ${result.rss.toFixed(0)} MB`);
+  }
+})();
