@@ -267,15 +267,20 @@ export function scanBibtex(text: string, limits: SyntaxLimits, lineOf: (offset: 
       if (text[index] === '=') throw new EntryError(`@${type} has no key: it starts with the field "${key}" where the key should be`, index);
       const fields = new Map<string, string>();
       let longValue = false;
-      for (;;) {
-        skipSpaceAndComments();
+      // True at the entry's closing delimiter (consumed); an `@` there means the entry was never closed.
+      const atEntryEnd = (): boolean => {
         if (text[index] === close) {
           index++;
-          break;
+          return true;
         }
         if (text[index] === '@') {
           throw new EntryError(`the entry is not closed (a '${close}' is missing) before the next entry on line ${lineOf(index) + 1}`, index);
         }
+        return false;
+      };
+      for (;;) {
+        skipSpaceAndComments();
+        if (atEntryEnd()) break;
         if (text[index] !== ',') throw new EntryError(`expected ',' or '${close}' after ${fields.size === 0 ? 'the key' : 'a field'}, found ${describe(index)}`, index);
         index++;
         skipSpaceAndComments();
@@ -284,13 +289,7 @@ export function scanBibtex(text: string, limits: SyntaxLimits, lineOf: (offset: 
           index++;
           skipSpaceAndComments();
         }
-        if (text[index] === close) {
-          index++;
-          break;
-        }
-        if (text[index] === '@') {
-          throw new EntryError(`the entry is not closed (a '${close}' is missing) before the next entry on line ${lineOf(index) + 1}`, index);
-        }
+        if (atEntryEnd()) break;
         const name = readIdentifier().toLowerCase();
         if (name === '') throw new EntryError(`expected a field name, found ${describe(index)}`, index);
         skipSpaceAndComments();

@@ -3,7 +3,7 @@
  * fields kept when they have the right type (numbers written as text accepted), names and dates normalised, the
  * rest dropped. Shared by the CSL-JSON and CSL-YAML readers.
  */
-import type { CslDate, CslItem, CslName } from '../knowledge/model';
+import type { CslDate, CslItem, CslName, Reference, ReferenceSource, SourceLocation, SourceProblem } from '../knowledge/model';
 
 type TextField = 'type' | 'title' | 'container-title' | 'volume' | 'issue' | 'number' | 'page' | 'publisher' | 'DOI' | 'PMID' | 'PMCID' | 'ISBN' | 'URL' | 'abstract' | 'note';
 const textFields: TextField[] = ['type', 'title', 'container-title', 'volume', 'issue', 'number', 'page', 'publisher', 'DOI', 'PMID', 'PMCID', 'ISBN', 'URL', 'abstract', 'note'];
@@ -111,4 +111,30 @@ function dateFromText(text: string): CslDate {
     return { 'date-parts': ranges.filter((match): match is RegExpExecArray => match !== null).map((match) => match.slice(1).filter((part) => part !== undefined).map(Number)) };
   }
   return { raw: text.trim() };
+}
+
+/**
+ * Adds one CSL item (JSON or YAML) to `references`, or says why not: no id (nothing could cite it) or an id seen
+ * before (the first one is kept). `seen` maps each id to the line of the item that has it.
+ */
+export function acceptCslItem(
+  raw: Record<string, unknown>,
+  index: number,
+  location: SourceLocation,
+  source: ReferenceSource,
+  seen: Map<string, number>,
+  references: Reference[],
+): SourceProblem | undefined {
+  const key = cslKeyOf(raw);
+  if (key === undefined) {
+    const title = typeof raw.title === 'string' ? ` ("${raw.title.slice(0, 60)}")` : '';
+    return { location, severity: 'error', code: 'bad-entry', message: `item ${index + 1}${title} has no "id", so nothing can cite it; it is skipped` };
+  }
+  const firstLine = seen.get(key);
+  if (firstLine !== undefined) {
+    return { location, severity: 'warning', code: 'duplicate-key', message: `duplicate id ${key}: the item on line ${firstLine + 1} already has it; this one is ignored` };
+  }
+  seen.set(key, location.line);
+  references.push({ source, key, item: cslItemFrom(key, raw), location });
+  return undefined;
 }

@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type YAMLSeq } from 'yaml';
 import type { Reference, SourceProblem, SourceReading } from '../knowledge/model';
-import { cslItemFrom, cslKeyOf, isRecord } from './cslItem';
+import { acceptCslItem, isRecord } from './cslItem';
 import { lineCounter } from './lines';
 import { defaultReadingLimits, sourceOf, tooLarge, type ReadingLimits } from './limits';
 
@@ -78,19 +78,8 @@ export function readCslYaml(text: string, uri: string, limits: Partial<ReadingLi
       problems.push({ location, severity: 'error', code: 'bad-entry', message: `item ${index + 1} is not a mapping of fields; it is skipped` });
       continue;
     }
-    const key = cslKeyOf(raw);
-    if (key === undefined) {
-      const title = typeof raw.title === 'string' ? ` ("${raw.title.slice(0, 60)}")` : '';
-      problems.push({ location, severity: 'error', code: 'bad-entry', message: `item ${index + 1}${title} has no "id", so nothing can cite it; it is skipped` });
-      continue;
-    }
-    const firstLine = seen.get(key);
-    if (firstLine !== undefined) {
-      problems.push({ location, severity: 'warning', code: 'duplicate-key', message: `duplicate id ${key}: the item on line ${firstLine + 1} already has it; this one is ignored` });
-      continue;
-    }
-    seen.set(key, location.line);
-    references.push({ source, key, item: cslItemFrom(key, raw), location });
+    const problem = acceptCslItem(raw, index, location, source, seen, references);
+    if (problem) problems.push(problem);
   }
   return { references, problems };
 }

@@ -4,6 +4,7 @@
  * metadata.yaml, Quarto's _quarto.yml), read with a real YAML parser. Pure: text in, names with positions out;
  * bibliographySources.ts turns the names into files.
  */
+import { findLatexFiles } from '../manuscript/latexFiles';
 import { isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 
 export type BibliographyFormat = 'bibtex' | 'csl-json' | 'csl-yaml';
@@ -31,29 +32,22 @@ export function withoutLatexComments(text: string): string {
 
 /** \bibliography{a,b} (.bib added when missing), \addbibresource[…]{c.bib}, \addglobalbib and \addsectionbib. */
 export function latexBibliographies(text: string): NameInText[] {
-  const code = withoutLatexComments(text);
   const names: NameInText[] = [];
-  const commands = /\\(bibliography|addbibresource|addglobalbib|addsectionbib)(?![a-zA-Z@])\s*(?:\[[^\]]{0,500}\]\s*)?\{([^{}]{0,2000})\}/g;
-  for (const match of code.matchAll(commands)) {
-    const argumentStart = match.index + match[0].lastIndexOf('{') + 1;
-    const items = match[1] === 'bibliography' ? splitList(match[2], argumentStart) : [trimmed(match[2], argumentStart)];
-    for (const item of items) {
-      if (!item.name || /^[a-z][a-z0-9+.-]*:\/\//i.test(item.name)) continue; // remote resources are not files
-      const name = match[1] === 'bibliography' && !/\.bib$/i.test(item.name) ? `${item.name}.bib` : item.name;
-      names.push({ ...positionOf(text, item.offset), name, length: item.name.length });
-    }
+  // The manuscript parser's LaTeX scanner finds the commands (comments skipped, arguments across lines).
+  for (const { command, name, span } of findLatexFiles(text).bibliographyCommands) {
+    if (!name || /^[a-z][a-z0-9+.-]*:\/\//i.test(name)) continue; // remote resources are not files
+    const file = command === 'bibliography' && !/\.bib$/i.test(name) ? `${name}.bib` : name;
+    names.push({ ...positionOf(text, span.start), name: file, length: name.length });
   }
   return names;
 }
 
-/** Files the text \input's, \include's, \subfile's or \import's, as written (no extension added). */
 export function latexIncludes(text: string): NameInText[] {
+  const names: NameInText[] = findLatexFiles(text)
+    .includes.filter((include) => include.command !== 'root' && include.path)
+    .map(({ path, span }) => ({ ...positionOf(text, span.start), name: path, length: path.length }));
+  // The import package's two-argument commands (folder, then file), which the parser does not need.
   const code = withoutLatexComments(text);
-  const names: NameInText[] = [];
-  for (const match of code.matchAll(/\\(?:input|include|subfile|subfileinclude)(?![a-zA-Z@])\s*\{([^{}]{1,500})\}/g)) {
-    const item = trimmed(match[1], match.index + match[0].lastIndexOf('{') + 1);
-    if (item.name) names.push({ ...positionOf(text, item.offset), name: item.name, length: item.name.length });
-  }
   for (const match of code.matchAll(/\\(?:sub)?(?:import|inputfrom|includefrom)\*?\s*\{([^{}]{0,500})\}\s*\{([^{}]{1,500})\}/g)) {
     const folder = match[1].trim();
     const file = trimmed(match[2], match.index + match[0].lastIndexOf('{') + 1);
@@ -63,12 +57,9 @@ export function latexIncludes(text: string): NameInText[] {
   return names;
 }
 
-/** The root file a `% !TEX root = ../thesis.tex` magic comment names (TeXShop, TeXstudio, LaTeX Workshop), if any. */
 export function latexMagicRoot(text: string): NameInText | undefined {
-  const head = text.slice(0, 5000);
-  const match = /^[ \t]*%[ \t]*!\s*TEX\s+root\s*=\s*(\S[^\r\n]*?)[ \t]*$/im.exec(head);
-  if (!match) return undefined;
-  return { ...positionOf(text, match.index + match[0].indexOf(match[1])), name: match[1], length: match[1].length };
+  const root = findLatexFiles(text.slice(0, 5000)).includes.find((include) => include.command === 'root');
+  return root ? { ...positionOf(text, root.span.start), name: root.path, length: root.path.length } : undefined;
 }
 
 /** Whether the LaTeX text is a whole document (it has \documentclass), not a chapter some root file takes in. */
@@ -112,16 +103,6 @@ export function yamlBibliographies(yaml: string): NameInText[] {
     }
   }
   return names;
-}
-
-function splitList(list: string, start: number): Array<{ name: string; offset: number }> {
-  const items: Array<{ name: string; offset: number }> = [];
-  let offset = start;
-  for (const part of list.split(',')) {
-    items.push(trimmed(part, offset));
-    offset += part.length + 1;
-  }
-  return items;
 }
 
 function trimmed(part: string, offset: number): { name: string; offset: number } {
