@@ -66,6 +66,7 @@ export interface CslItem {
   PMCID?: string;
   ISBN?: string;
   URL?: string;
+  /** The abstract's opening words (BibTeX keeps about 60, what the search reads), not the whole text. */
   abstract?: string;
   /** Keywords as CSL writes them: one string, comma-separated. */
   keyword?: string;

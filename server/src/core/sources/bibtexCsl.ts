@@ -72,6 +72,20 @@ const monthNumbers: Record<string, number> = {
   dec: 12,
 };
 
+/**
+ * What an abstract contributes: its opening words, which the search indexes (knowledge/search.ts reads 40). Decoding
+ * and holding whole abstracts would double the time and memory of a large library for text nothing shows.
+ */
+export const abstractWordsKept = 60;
+
+function openingOf(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let end = 0;
+  for (let words = 0; words < abstractWordsKept && end !== -1; words++) end = raw.indexOf(' ', end + 1);
+  const decoded = decodeLatex(end === -1 ? raw : raw.slice(0, end)).trim();
+  return decoded === '' ? undefined : decoded;
+}
+
 export function cslItemOf(key: string, type: string, fields: ReadonlyMap<string, string>): CslItem {
   const item: CslItem = { id: key, type: cslTypes[type] ?? 'document' };
   const text = (name: string) => {
@@ -118,7 +132,7 @@ export function cslItemOf(key: string, type: string, fields: ReadonlyMap<string,
   set('PMCID', identifier(fields.get('pmcid')) ?? (eprintType === 'pmc' || eprintType === 'pmcid' ? identifier(fields.get('eprint')) : undefined));
   set('ISBN', identifier(fields.get('isbn')));
   set('URL', identifier(fields.get('url')));
-  set('abstract', text('abstract'));
+  set('abstract', openingOf(fields.get('abstract')));
   set('keyword', text('keywords'));
   set('note', text('note'));
   return item;
