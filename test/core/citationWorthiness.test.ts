@@ -9,6 +9,9 @@ import * as path from 'path';
 import { bundledCitationModel } from '../../server/src/core/claims/bundledCitationModel';
 import { featuresOf, FEATURE_SPEC, paragraphContexts, scoreSentence } from '../../server/src/core/claims/citationWorthiness';
 import model from '../../data/citationWorthiness.json';
+import { resolveConfig, type CitationSensitivity } from '../../server/src/core/config';
+import { configFromSettings } from '../../server/src/settings';
+import { lint, messageText } from './rulesSupport';
 
 interface Scored {
   probability: number;
@@ -112,5 +115,44 @@ describe('citation worthiness: the bundled model on held-out prose', () => {
     const context = { index: 1, paragraphLength: 3, previous: 'Before.', next: 'After.' };
     const sentence = 'Levels rose by 40% within 3 h (p < 0.05).';
     assert.deepStrictEqual(featuresOf(sentence, context, options), featuresOf(sentence, context, options));
+  });
+});
+
+describe('citation worthiness: unsupported-claim with secretome.lint.citationNeeded.sensitivity', () => {
+  const background = 'Neutrophils are the most abundant leukocytes in human blood and are rapidly recruited to sites of infection.';
+  const effect = 'Exosomes from stem cells promote wound healing in mice.';
+  const method = 'We isolated vesicles by ultracentrifugation at 100,000 g for 70 min.';
+  const unsupported = (text: string, sensitivity?: CitationSensitivity) =>
+    lint(text, 'plaintext', sensitivity ? { lint: { citationNeeded: { sensitivity } } } : undefined).diagnostics.filter(
+      (diagnostic) => diagnostic.code === 'unsupported-claim',
+    );
+
+  it('defaults to the claim rules alone: background prose without an effect is not flagged', () => {
+    assert.strictEqual(resolveConfig().lint.citationNeeded.sensitivity, 'rules');
+    assert.deepStrictEqual(unsupported(background), []);
+    assert.match(messageText(unsupported(effect)[0]), /^This sentence asserts an effect but cites nothing/);
+  });
+
+  it('"thorough": the model flags cited-style background with a plain reason, and the rule keeps its own', () => {
+    const flagged = unsupported(background, 'thorough');
+    assert.strictEqual(flagged.length, 1);
+    assert.match(messageText(flagged[0]), /^This sentence states a specific finding; such sentences are usually cited, but cites nothing/);
+    assert.deepStrictEqual(flagged[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: background.length } });
+    assert.match(messageText(unsupported(effect, 'thorough')[0]), /^This sentence asserts an effect but cites nothing/);
+  });
+
+  it('never flags the writer\'s own methods, whatever the model says', () => {
+    for (const sensitivity of ['precise', 'balanced', 'thorough'] as const) assert.deepStrictEqual(unsupported(method, sensitivity), []);
+  });
+
+  it('"precise" flags no more than "balanced", and "balanced" no more than "thorough"', () => {
+    const count = (sensitivity: CitationSensitivity) => [background, effect, method].flatMap((text) => unsupported(text, sensitivity)).length;
+    assert.ok(count('precise') <= count('balanced') && count('balanced') <= count('thorough') && count('thorough') >= 2);
+  });
+
+  it('reads the setting from the client, and falls back to the rules on a value it does not know', () => {
+    assert.strictEqual(configFromSettings({ lint: { citationNeeded: { sensitivity: 'balanced' } } }).lint.citationNeeded.sensitivity, 'balanced');
+    assert.strictEqual(configFromSettings({ lint: { citationNeeded: { sensitivity: 'everything' } } }).lint.citationNeeded.sensitivity, 'rules');
+    assert.strictEqual(configFromSettings({ lint: { maxDiagnostics: 5 } }).lint.citationNeeded.sensitivity, 'rules');
   });
 });
