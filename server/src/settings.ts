@@ -3,7 +3,7 @@
  * workspace/configuration, and this file turns the loose JSON into the typed Config the core takes.
  * To add a setting: declare it in package.json, add it to Config and defaultConfig (core/config.ts), read it here.
  */
-import { resolveConfig, type Config, type DeepPartial, type RuleConfig, type RuleSeverity } from './core/config';
+import { citationSensitivities, resolveConfig, type CitationSensitivity, type Config, type DeepPartial, type RuleConfig, type RuleSeverity } from './core/config';
 import type { ManuscriptLanguage } from './core/manuscript/types';
 
 /** The `secretome` section as the client sends it; anything may be missing or of the wrong type. */
@@ -25,6 +25,7 @@ export function configFromSettings(section: unknown): Config {
       languages: asStringArray(lint.languages)?.filter(isManuscriptLanguage),
       rules: ruleSettingsFrom(asObject(lint.rules), asObject(lint.severity)),
       maxDiagnostics: asPositiveInteger(lint.maxDiagnostics),
+      citationNeeded: { sensitivity: asSensitivity(asObject(lint.citationNeeded).sensitivity) },
     },
     bibliographies: asStringArray(raw.bibliographies),
   };
@@ -48,6 +49,10 @@ function ruleSettingsFrom(objectForm: Record<string, unknown>, severities: Recor
 
 function isSeverity(value: string): value is RuleSeverity {
   return value === 'error' || value === 'warning' || value === 'information' || value === 'hint';
+}
+
+function asSensitivity(value: unknown): CitationSensitivity | undefined {
+  return citationSensitivities.find((sensitivity) => sensitivity === value);
 }
 
 function asObject(value: unknown): Record<string, unknown> {

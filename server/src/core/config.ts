@@ -31,6 +31,11 @@ export interface Config {
     /** Cap on diagnostics per document; one extra diagnostic says the cap was reached. */
     maxDiagnostics: number;
     /**
+     * Who decides that an uncited sentence needs a citation: the claim rules alone ("rules"), or the learned
+     * citation-worthiness model at one of its operating points (claims/citationWorthiness.ts).
+     */
+    citationNeeded: { sensitivity: CitationSensitivity };
+    /**
      * Where the rules are documented, one section per rule code: each diagnostic's code links to `<this>#<code>`.
      * The VS Code client passes the docs/rules.md the extension ships; without it diagnostics carry no link.
      */
@@ -55,6 +60,10 @@ export interface DocumentSources {
   projectKeys: string[];
 }
 
+/** "rules": the claim rules alone (the default); the others let the model decide, from fewest findings to most. */
+export type CitationSensitivity = 'rules' | 'precise' | 'balanced' | 'thorough';
+export const citationSensitivities: readonly CitationSensitivity[] = ['rules', 'precise', 'balanced', 'thorough'];
+
 export const defaultConfig: Config = {
   completion: { citations: true, terms: true, maxItems: 54 },
   hover: { enabled: true },
@@ -63,6 +72,7 @@ export const defaultConfig: Config = {
     languages: ['markdown', 'latex', 'plaintext'],
     rules: {},
     maxDiagnostics: 200,
+    citationNeeded: { sensitivity: 'rules' },
   },
   sources: { bibliographyIds: [], projectKeys: [] },
   bibliographies: [],
@@ -78,6 +88,7 @@ export function resolveConfig(partial?: DeepPartial<Config>): Config {
       ...partial?.lint,
       languages: (partial?.lint?.languages as ManuscriptLanguage[] | undefined) ?? defaultConfig.lint.languages,
       rules: { ...(partial?.lint?.rules as Record<string, Partial<RuleConfig>> | undefined) },
+      citationNeeded: { ...defaultConfig.lint.citationNeeded, ...partial?.lint?.citationNeeded },
     },
     sources: { ...defaultConfig.sources, ...(partial?.sources as Partial<DocumentSources> | undefined) },
     bibliographies: (partial?.bibliographies as string[] | undefined) ?? defaultConfig.bibliographies,

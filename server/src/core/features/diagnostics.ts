@@ -30,6 +30,7 @@ export function computeDiagnostics(context: FeatureContext): Diagnostic[] {
     projectKeys: config.sources.projectKeys,
     keep: (finding) => !isSuppressed(suppressions, finding.code, finding.start, lineOf(finding.start)),
     limit: cap + 1,
+    citationSensitivity: config.lint.citationNeeded.sensitivity,
   });
 
   const shown = kept

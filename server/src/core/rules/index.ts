@@ -3,6 +3,7 @@
  * with a bounded cache, so an edit re-checks only the paragraph it touched.
  */
 import { analyseSentence, type SentenceAnalysis } from '../claims/analysis';
+import type { CitationSensitivity } from '../config';
 import type { Dataset } from '../dataset';
 import type { DocumentReferences } from '../knowledge';
 import type { SourceEntries } from '../knowledge/sourceEntries';
@@ -45,6 +46,8 @@ export interface LintOptions {
   keep?: (finding: Finding) => boolean;
   /** Stop once this many findings are kept: a flood is cut short instead of analysed to the end. */
   limit?: number;
+  /** Let the citation-worthiness model decide which uncited sentences need a citation (config.lint.citationNeeded). */
+  citationSensitivity?: CitationSensitivity;
 }
 
 export interface LintResult {
@@ -63,7 +66,7 @@ export function lintManuscript(dataset: Dataset, manuscript: Manuscript, options
   // Hashed: thousands of project keys must not be copied into every paragraph's cache key. The scope's signature
   // changes when a bibliography is reloaded or the own list changes, so its findings are checked again.
   const configKey = hashOf(
-    `${manuscript.language}|${style}|${active.map((rule) => rule.code).join(',')}|${scopeSignature(options.references)}|${[...definedKeys].sort().join(',')}`,
+    `${manuscript.language}|${style}|${options.citationSensitivity ?? 'rules'}|${active.map((rule) => rule.code).join(',')}|${scopeSignature(options.references)}|${[...definedKeys].sort().join(',')}`,
   );
   const cache = cacheFor(dataset);
   const findings: Finding[] = [];
@@ -71,7 +74,7 @@ export function lintManuscript(dataset: Dataset, manuscript: Manuscript, options
     const key = `${configKey}\u0000${unitSignature(manuscript.text, unit)}`;
     let relative = cache.get(key);
     if (!relative) {
-      const context = unitContext(dataset, manuscript, unit, options.references, definedKeys, style);
+      const context = unitContext(dataset, manuscript, unit, options.references, definedKeys, style, options.citationSensitivity);
       // Document order within the paragraph; rule order breaks ties (the sort is stable).
       relative = active
         .flatMap((rule) => rule.check(context))
@@ -150,6 +153,7 @@ function unitContext(
   references: DocumentReferences,
   definedKeys: ReadonlySet<string>,
   style: CitationStyle,
+  citationSensitivity: CitationSensitivity | undefined,
 ): RuleContext {
   const sentences: SentenceAnalysis[] = unit.sentences.map((sentence) =>
     analyseSentence(dataset, sentence, citationsOf(sentence, unit.citations, manuscript.text), references),
@@ -164,6 +168,7 @@ function unitContext(
     references,
     definedKeys,
     citationStyle: style,
+    citationSensitivity,
   };
 }
 

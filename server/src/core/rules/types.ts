@@ -3,7 +3,7 @@
  * words); features/diagnostics.ts alone decides severity and turns findings into LSP diagnostics.
  */
 import type { SentenceAnalysis } from '../claims/analysis';
-import type { RuleSeverity } from '../config';
+import type { CitationSensitivity, RuleSeverity } from '../config';
 import type { Dataset } from '../dataset';
 import type { DocumentReferences } from '../knowledge';
 import type { Citation, ManuscriptLanguage, Span } from '../manuscript/types';
@@ -42,6 +42,8 @@ export interface RuleContext {
   /** Keys defined outside any bibliography: Manubot `[@tag:x]: …` lines here or elsewhere in the project ("tag:x"). */
   definedKeys: ReadonlySet<string>;
   citationStyle: CitationStyle;
+  /** Set when the citation-worthiness model, not the claim rules alone, decides which uncited sentences need a citation. */
+  citationSensitivity?: CitationSensitivity;
 }
 
 /** An edit relative to the finding's start; `expect` is the text it replaces, checked before applying. */

@@ -1,4 +1,6 @@
 /** Flags a sentence that asserts a finding or effect (an effect verb on a secretome subject, "studies have shown", a quantity) and cites nothing. */
+import { bundledCitationModel } from '../claims/bundledCitationModel';
+import { paragraphContexts, scoreSentence } from '../claims/citationWorthiness';
 import { closestStatements } from '../claims/evidence';
 import { formatReferenceNumbers } from '../format';
 import type { Statement } from '../datasetTypes';
@@ -15,8 +17,11 @@ export const unsupportedClaim: Rule = {
   defaultSeverity: 'warning',
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
+    const needsCitation = citationNeed(context);
     for (const [index, analysis] of context.sentences.entries()) {
-      if (!analysis.isClaim || analysis.citations.length > 0) continue;
+      if (analysis.citations.length > 0) continue;
+      const need = needsCitation(index);
+      if (need === 'no') continue;
       const range = trimmedSentence(analysis.sentence);
       // The closest statement by topic; among equals, one about the sentence's own subject, then the one backed by the
       // fewest references, which is the most specific.
@@ -41,7 +46,7 @@ export const unsupportedClaim: Rule = {
       }
       // Ranking every reference costs more than the rest of the analysis, so single-reference fixes wait until the
       // user asks for fixes (codeActions calls singleReferenceFixes).
-      const why = describeCues(analysis.cues);
+      const why = need === 'model' ? 'states a specific finding; such sentences are usually cited,' : describeCues(analysis.cues);
       const message = statement
         ? `This sentence ${why} but cites nothing. The review supports it with ${quoteStatement(statement, context.references)}.`
         : `This sentence ${why} but cites nothing, and the review has no statement on it: cite the source it rests on.`;
@@ -62,6 +67,30 @@ export const unsupportedClaim: Rule = {
     return findings;
   },
 };
+
+type Need = 'no' | 'rule' | 'model';
+
+/**
+ * Which uncited sentences of the paragraph need a citation. By default the claim rules decide (an effect, a reported
+ * finding, a quantity). With a sensitivity set, the citation-worthiness model decides, and the rules' cue, when there
+ * is one, stays the explanation; the writer's own methods, aims, questions, hypotheses and recommendations are never
+ * flagged either way.
+ */
+function citationNeed(context: RuleContext): (index: number) => Need {
+  const sensitivity = context.citationSensitivity;
+  const byRules = (index: number): Need => (context.sentences[index].isClaim ? 'rule' : 'no');
+  if (!sensitivity || sensitivity === 'rules') return byRules;
+  const model = bundledCitationModel();
+  const threshold = model.thresholds[sensitivity];
+  const texts = context.sentences.map((analysis) => analysis.sentence.text);
+  const contexts = paragraphContexts(texts);
+  return (index) => {
+    const analysis = context.sentences[index];
+    if (analysis.notClaim || analysis.sentence.kind !== 'prose') return 'no';
+    if (scoreSentence(model, texts[index], contexts[index]) < threshold) return 'no';
+    return analysis.isClaim ? 'rule' : 'model';
+  };
+}
 
 /**
  * Writers often cite once, at the end of a paragraph, for all of it (the review itself does). A claim is covered when
