@@ -99,10 +99,12 @@ describe('knowledge ranking: the sentence', () => {
     assert.deepStrictEqual([...top].sort((a, b) => a! - b!), [11, 12, 13, 14, 15, 16, 17, 18]);
   });
 
-  it('puts the wound-healing references first in a sentence about chronic skin wounds', () => {
-    const top = numbers(reviewOnly, { sentence: woundSentence, limit: 3 });
+  it('puts the group the review cites for the skin first in a sentence about chronic skin wounds, the best fit leading', () => {
+    const top = numbers(reviewOnly, { sentence: woundSentence, limit: 9 });
     assert.strictEqual(top[0], 17);
-    for (const number of top) assert.ok(dataset.reference(number!)!.topics.includes('wound-healing'), `${number} in ${top}`);
+    for (const number of top.slice(0, 8)) assert.strictEqual(dataset.reference(number!)!.citedIn, '[11-18]', `${number} in ${top}`);
+    // Then the other skin-wound paper, which the review cites in another group.
+    assert.strictEqual(top[8], 28);
   });
 
   it('decides within a query band', () => {
@@ -121,7 +123,8 @@ describe('knowledge ranking: the sentence', () => {
     const reviewTop = reviewOnly.rank({ sentence: woundSentence, limit: 60 }).references.find((r) => r.reference.number === 28)!;
     assert.strictEqual(writers.reviewScore, reviewTop.reviewScore);
     assert.ok(!ranked.some((r) => r.reference.source.kind === 'review' && r.reference.number === 28));
-    assert.ok(ranked.findIndex((r) => r.reference.key === 'jayaramanWounds') < 5);
+    // First after the review's group for the skin ([11-18]), to which it does not belong.
+    assert.strictEqual(ranked.findIndex((r) => r.reference.key === 'jayaramanWounds'), 8);
   });
 
   it("weighs the sentence's words in unlinked entries' titles, below the review's evidence", () => {

@@ -14,6 +14,7 @@ import type {
   TermEntry,
   Topic,
 } from './datasetTypes';
+import { buildCitationGroups, type CitationGroups } from './citationGroups';
 
 /** A malformed dataset. The message names the bad field, e.g. `references[3].year must be an integer (got "abc")`. */
 export class DatasetError extends Error {
@@ -87,6 +88,8 @@ export interface Dataset {
   formatReference(reference: Reference): string;
   /** "Caseiro et al. 2019, PLoS ONE"; "Müller 2021, …"; "Stastna & Van Eyk 2012, Proteomics". */
   shortCitation(reference: Reference): string;
+  /** The review's citation groups ("[11-18]") and the groups it cites for each topic. */
+  readonly citationGroups: CitationGroups;
 }
 
 /** Validates the parsed JSON of data/review.json and wraps it; throws DatasetError when it is malformed. */
@@ -113,6 +116,7 @@ class ReviewDatasetProvider implements Dataset {
   private readonly statementsByReference = new Map<number, Statement[]>();
   private readonly termMatcher: TermMatcher;
   private readonly cueMatcher: CueMatcher;
+  readonly citationGroups: CitationGroups;
 
   constructor(readonly raw: ReviewDataset) {
     this.review = raw.review;
@@ -150,6 +154,7 @@ class ReviewDatasetProvider implements Dataset {
 
     this.termMatcher = new TermMatcher(this.terms);
     this.cueMatcher = new CueMatcher(this.topics);
+    this.citationGroups = buildCitationGroups(this.topics, this.references, this.statements);
   }
 
   topic(id: string): Topic | undefined {
