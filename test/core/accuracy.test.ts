@@ -88,3 +88,44 @@ for (const name of ['tuning', 'heldout', 'heldout2'] as const) {
     }
   });
 }
+
+/**
+ * contradicted-claim on its own corpora (issue 12): sentences that oppose a statement of the review in varied
+ * phrasing, and sentences that agree with it or stand in another context. Only this rule's label is scored there.
+ */
+const CONTRADICTION_BARS: Record<'contradiction-tuning' | 'contradiction-heldout', { precision: number; recall: number }> = {
+  'contradiction-tuning': { precision: 0.9, recall: 0.8 },
+  'contradiction-heldout': { precision: 0.9, recall: 0.8 },
+};
+
+for (const name of ['contradiction-tuning', 'contradiction-heldout'] as const) {
+  describe(`contradicted-claim accuracy on the ${name} corpus`, () => {
+    const cases = readCorpus(name);
+    const score: Score = { truePositives: 0, falsePositives: 0, falseNegatives: 0 };
+    const wrong: string[] = [];
+    for (const testCase of cases) {
+      const expected = testCase.expected.includes('contradicted-claim');
+      const found = codesOf(lint(testCase.text, testCase.language).diagnostics).includes('contradicted-claim');
+      if (expected && found) score.truePositives++;
+      if (!expected && found) score.falsePositives++;
+      if (expected && !found) score.falseNegatives++;
+      if (expected !== found) wrong.push(`${testCase.file}:${testCase.line} expected ${expected ? '' : 'no '}contradiction: ${testCase.text}`);
+    }
+
+    before(() => {
+      console.log(`\n  ${name}: ${cases.length} cases, contradicted-claim precision ${precision(score).toFixed(2)} recall ${recall(score).toFixed(2)}`);
+      if (wrong.length) console.log(`    ${wrong.join('\n    ')}`);
+    });
+
+    it('has at least 20 contradictions and 20 agreements or neutral sentences', () => {
+      if (name === 'contradiction-tuning') return assert.ok(cases.length >= 20);
+      assert.ok(cases.filter((c) => c.expected.includes('contradicted-claim')).length >= 20);
+      assert.ok(cases.filter((c) => !c.expected.includes('contradicted-claim')).length >= 20);
+    });
+
+    it(`precision ≥ ${CONTRADICTION_BARS[name].precision} and recall ≥ ${CONTRADICTION_BARS[name].recall}`, () => {
+      assert.ok(precision(score) >= CONTRADICTION_BARS[name].precision, `precision ${precision(score).toFixed(2)}`);
+      assert.ok(recall(score) >= CONTRADICTION_BARS[name].recall, `recall ${recall(score).toFixed(2)}`);
+    });
+  });
+}

@@ -13,8 +13,12 @@ import {
   FINDING_BEFORE_TO,
   FIRST_PERSON,
   HYPOTHESIS_CUES,
+  DIRECTIONS,
   METHODS_PASSIVE,
+  NEGATING_BEFORE_GERUND,
+  NEGATING_BEFORE_TO,
   NEGATIONS,
+  NO_EFFECT_PHRASE,
   OWN_FIGURE_CUES,
   PHRASAL_PARTICLES,
   QUANTITY_CUES,
@@ -44,8 +48,12 @@ export type ClaimCue = 'effect' | 'reporting' | 'quantity' | 'certainty';
 /** An effect verb as used in the sentence; offsets relative to the sentence. */
 export interface Effect {
   lemma: string;
-  /** Direction after negation: "does not promote" is a decrease. */
+  /** Direction after negation, on an object that is a benefit: "does not promote" is a decrease. */
   polarity: Polarity;
+  /** "Worsens", "improves": turns around when the object is a harm ("worsens fibrosis" is more fibrosis). */
+  evaluative?: boolean;
+  /** "Has little effect on", "does not affect": the writer says there is no effect either way. */
+  noEffect?: boolean;
   start: number;
   end: number;
 }
@@ -55,6 +63,8 @@ export interface StatementMatch {
   statement: Statement;
   /** The sentence's own direction toward the statement's object, when a verb links the two. */
   polarity?: Polarity;
+  /** The verb linking the two says there is no effect ("fails to affect", "has little effect on"). */
+  noEffect?: boolean;
   /** Where the subject and object were found (relative to the sentence), for ordering and messages. */
   subjectStart: number;
   objectStart: number;
@@ -105,7 +115,7 @@ export function analyseSentence(dataset: Dataset, sentence: Sentence, citations:
     isClaim: false,
     matches: [],
   };
-  analysis.effects = findEffects(tokens);
+  analysis.effects = findEffects(tokens, tooLong ? '' : text);
   analysis.notClaim = tooLong ? 'too-long' : notAClaim(sentence, tokens, analysis.effects);
   if (analysis.notClaim) return analysis;
 
@@ -173,7 +183,7 @@ function withoutCitations(text: string, sentenceStart: number, citations: Citati
   return result;
 }
 
-function findEffects(tokens: Token[]): Effect[] {
+function findEffects(tokens: Token[], text: string): Effect[] {
   const effects: Effect[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -182,23 +192,33 @@ function findEffects(tokens: Token[]): Effect[] {
     const next = tokens[i + 1]?.word;
     let polarity: Polarity | undefined;
     let end = token.end;
+    let negatedBeforeTo = false;
     if (phrasal && next === phrasal.particle) {
       polarity = phrasal.polarity;
       end = tokens[i + 1].end;
     } else if (verb) {
       const previous = tokens[i - 1]?.word ?? '';
+      const beforeTo = tokens[i - 2]?.word ?? '';
+      negatedBeforeTo = previous === 'to' && NEGATING_BEFORE_TO.has(beforeTo);
       if (verb.ambiguous && verb.gerund) continue;
-      if (verb.bare && previous === 'to' && !FINDING_BEFORE_TO.has(tokens[i - 2]?.word ?? '')) continue;
+      if (verb.bare && previous === 'to' && !negatedBeforeTo && !FINDING_BEFORE_TO.has(beforeTo)) continue;
       if (verb.ambiguous && verb.bare && !(VERB_POSITION_BEFORE.has(previous) || previous === 'to' || looksPlural(previous))) continue;
       if (token.word === 'speed' || token.word === 'sped') continue;
       polarity = verb.polarity;
     } else {
       continue;
     }
-    if (isNegated(tokens, i)) polarity = flip(polarity);
-    effects.push({ lemma: verb?.lemma ?? token.word, polarity, start: token.start, end });
+    const negated = negatedBeforeTo || isNegated(tokens, i) || (verb?.gerund === true && NEGATING_BEFORE_GERUND.has(tokens[i - 1]?.word ?? ''));
+    const effect: Effect = { lemma: verb?.lemma ?? token.word, polarity, start: token.start, end };
+    if (verb?.evaluative) effect.evaluative = true;
+    if (negated && polarity === 'neutral') effect.noEffect = true;
+    else if (negated) effect.polarity = flip(polarity);
+    effects.push(effect);
   }
-  return effects;
+  for (const match of text.matchAll(NO_EFFECT_PHRASE)) {
+    effects.push({ lemma: 'effect', polarity: 'neutral', noEffect: true, start: match.index, end: match.index + match[0].length });
+  }
+  return effects.sort((a, b) => a.start - b.start);
 }
 
 function looksPlural(word: string): boolean {
@@ -209,6 +229,7 @@ function isNegated(tokens: Token[], index: number): boolean {
   for (let back = 1; back <= 3 && index - back >= 0; back++) {
     const word = tokens[index - back].word;
     if (NEGATIONS.has(word) || word.endsWith("n't")) return true;
+    // "No longer promotes", but "no" two words back in "no doubt promotes" is rare enough to accept.
     if (word === 'and' || word === 'but' || word === 'while' || word === 'which') return false;
   }
   return false;
@@ -245,6 +266,7 @@ function matchStatements(dataset: Dataset, analysis: SentenceAnalysis): Statemen
   for (const [subjectId, subjectStart] of subjects) {
     for (const statement of index.statementsBySubject.get(subjectId) ?? []) {
       let objectStart = -1;
+      let inverse = false;
       for (const phrase of index.objectPhrases.get(statement.id) ?? []) {
         const at = present(phrase);
         if (at >= 0 && analysis.tokens[at].start !== subjectStart) {
@@ -253,7 +275,17 @@ function matchStatements(dataset: Dataset, analysis: SentenceAnalysis): Statemen
         }
       }
       if (objectStart < 0) continue;
-      matches.push({ statement, polarity: directionBetween(analysis, subjectStart, objectStart), subjectStart, objectStart });
+      inverse = (index.objectPhrases.get(statement.id) ?? []).some((phrase) => {
+        const at = present(phrase);
+        return at >= 0 && INVERSE_MEASURES.has(analysis.tokens[at + phrase.length]?.word ?? '');
+      });
+      if (objectStart < 0) continue;
+      if (statement.context && !namesContext(analysis, statement.context, subjectId, objectStart)) continue;
+      const direction = directionBetween(analysis, subjectStart, objectStart);
+      const onHarm = direction?.evaluative === true && isHarm(statement.object);
+      // "Worsens fibrosis" is more fibrosis; "shortens the healing time" is faster healing.
+      const polarity = direction && onHarm !== inverse ? flip(direction.polarity) : direction?.polarity;
+      matches.push({ statement, polarity: direction?.noEffect ? undefined : polarity, ...(direction?.noEffect ? { noEffect: true } : {}), subjectStart, objectStart });
     }
   }
   return matches;
@@ -269,14 +301,44 @@ const SUBJECT_ALIASES: Readonly<Record<string, readonly string[]>> = {
   'conditioned-medium': ['secretome', 'secretome-therapy'],
 };
 
-function directionBetween(analysis: SentenceAnalysis, subjectStart: number, objectStart: number): Polarity | undefined {
+/** The verb linking subject and object: subject … verb … object, or object … verb … by subject. */
+function directionBetween(analysis: SentenceAnalysis, subjectStart: number, objectStart: number): Effect | undefined {
   if (subjectStart < objectStart) {
     const between = analysis.effects.filter((effect) => effect.start > subjectStart && effect.end <= objectStart);
-    const directed = between.filter((effect) => effect.polarity !== 'neutral');
-    return (directed[directed.length - 1] ?? between[between.length - 1])?.polarity;
+    const directed = between.filter((effect) => effect.polarity !== 'neutral' || effect.noEffect);
+    return directed[directed.length - 1] ?? between[between.length - 1];
   }
   const text = analysis.sentence.text.slice(objectStart, subjectStart).toLowerCase();
   if (!/\bby\b/.test(text)) return undefined;
   const between = analysis.effects.filter((effect) => effect.start > objectStart && effect.end <= subjectStart);
-  return between.find((effect) => effect.polarity !== 'neutral')?.polarity;
+  return between.find((effect) => effect.polarity !== 'neutral' || effect.noEffect);
+}
+
+const HARMS: ReadonlySet<string> = new Set(DIRECTIONS.harms);
+const KILLING: ReadonlySet<string> = new Set(DIRECTIONS.killing);
+const CONTEXT_GENERIC: ReadonlySet<string> = new Set(DIRECTIONS.contextGenericWords);
+const INVERSE_MEASURES: ReadonlySet<string> = new Set(DIRECTIONS.inverseMeasures);
+
+/** An object that is a harm (fibrosis, tissue damage); the death of a harm (apoptosis of cancer cells) is not one. */
+export function isHarm(object: string): boolean {
+  const words = object.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  const harms = words.filter((word) => HARMS.has(word));
+  if (harms.length === 0) return false;
+  return !(harms.some((word) => KILLING.has(word)) && harms.some((word) => !KILLING.has(word)));
+}
+
+/**
+ * A statement made in a context ("secretome from normal cells") holds for a sentence only when the sentence names that
+ * context before the object: "secretome from cancer cells stimulates cancer cell growth" does not oppose what the
+ * review says of the secretome of normal cells.
+ */
+function namesContext(analysis: SentenceAnalysis, context: string, subjectId: string, objectStart: number): boolean {
+  const subjectWords = new Set(subjectId.split('-'));
+  const distinctive = context
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((word) => word.length > 1 && !CONTEXT_GENERIC.has(word) && !subjectWords.has(word));
+  if (distinctive.length === 0) return true;
+  const before = new Set(analysis.tokens.filter((token) => token.start < objectStart).map((token) => token.word));
+  return distinctive.some((word) => before.has(word));
 }

@@ -3,10 +3,14 @@
  * certainty words with their softer wording, and the openings of sentences that are not claims at all.
  */
 import type { Polarity } from '../datasetTypes';
+import { checkedDirectionLexicon, type DirectionLexicon } from './directionLexicon';
 
 export interface EffectVerb {
   lemma: string;
+  /** The direction on an object that is a benefit; an evaluative verb turns around on a harm. */
   polarity: Polarity;
+  /** "Worsens", "improves": the direction depends on whether the object is a benefit or a harm. */
+  evaluative: boolean;
   /** Also a common noun ("repair", "support"): the bare form counts as a verb only in a verb position. */
   ambiguous: boolean;
   /** The token is an -ing form. */
@@ -15,49 +19,35 @@ export interface EffectVerb {
   bare: boolean;
 }
 
-const INCREASE =
-  'promote enhance stimulate accelerate induce encourage foster improve augment upregulate activate trigger facilitate ' +
-  'amplify elevate strengthen potentiate restore regenerate rescue rejuvenate increase* boost* drive* raise* support* aid* help* ' +
-  'cause* exacerbate aggravate speed* enlarge expand* prolong';
-const DECREASE =
-  'inhibit suppress reduce attenuate impair prevent diminish minimize minimise mitigate alleviate ameliorate downregulate ' +
-  'abolish hinder dampen counteract antagonize antagonise repress decrease* block* limit* lower* halt* slow* delay* ' +
-  'restrict* shorten eliminate eradicate';
-const NEUTRAL =
-  'modulate regulate mediate deliver transfer* transport* reprogram reprogramme influence* affect alter determine ' +
-  'treat cure* heal* repair* protect shield guarantee* prove outperform reverse* ' +
-  'double triple halve';
-
-const IRREGULAR: Record<string, string[]> = {
-  drive: ['drove', 'driven'],
-  speed: ['sped'],
-  transfer: ['transferred', 'transferring'],
-  reprogram: ['reprogrammed', 'reprogramming'],
-};
+/** The direction lexicon (claims/directionLexicon.ts), checked when this module loads. */
+export const DIRECTIONS: DirectionLexicon = checkedDirectionLexicon();
 
 /** Inflected form → the verb it belongs to. */
-export const EFFECT_VERBS: ReadonlyMap<string, EffectVerb> = buildVerbTable();
+export const EFFECT_VERBS: ReadonlyMap<string, EffectVerb> = buildVerbTable(DIRECTIONS);
 
-function buildVerbTable(): Map<string, EffectVerb> {
+function buildVerbTable(lexicon: DirectionLexicon): Map<string, EffectVerb> {
   const table = new Map<string, EffectVerb>();
-  const add = (list: string, polarity: Polarity) => {
-    for (const entry of list.split(/\s+/)) {
-      const ambiguous = entry.endsWith('*');
-      const lemma = ambiguous ? entry.slice(0, -1) : entry;
-      for (const form of inflect(lemma)) {
+  const add = (entries: readonly string[], polarity: Polarity, evaluative: boolean) => {
+    for (const entry of entries) {
+      const [head, irregular = ''] = entry.split(':');
+      const ambiguous = head.endsWith('*');
+      const lemma = ambiguous ? head.slice(0, -1) : head;
+      for (const form of [...inflect(lemma), ...irregular.split(',').filter(Boolean)]) {
         if (table.has(form) && table.get(form)!.polarity !== 'neutral') continue;
-        table.set(form, { lemma, polarity, ambiguous, gerund: form.endsWith('ing') && form !== lemma, bare: form === lemma });
+        table.set(form, { lemma, polarity, evaluative, ambiguous, gerund: form.endsWith('ing') && form !== lemma, bare: form === lemma });
       }
     }
   };
-  add(INCREASE, 'increase');
-  add(DECREASE, 'decrease');
-  add(NEUTRAL, 'neutral');
+  add(lexicon.increase, 'increase', false);
+  add(lexicon.decrease, 'decrease', false);
+  add(lexicon.worsen, 'decrease', true);
+  add(lexicon.better, 'increase', true);
+  add(lexicon.neutral, 'neutral', false);
   return table;
 }
 
 function inflect(base: string): string[] {
-  const forms = [base, ...(IRREGULAR[base] ?? [])];
+  const forms = [base];
   if (base.endsWith('e')) forms.push(base + 's', base + 'd', base.slice(0, -1) + 'ing');
   else if (/[^aeiou]y$/.test(base)) forms.push(base.slice(0, -1) + 'ies', base.slice(0, -1) + 'ied', base + 'ing');
   else if (/(s|sh|ch|x|z)$/.test(base)) forms.push(base + 'es', base + 'ed', base + 'ing');
@@ -94,8 +84,18 @@ export const PHRASAL_PARTICLES: Readonly<Record<string, { particle: string; pola
 export const EFFECT_PHRASES = /\b(lead|leads|led|leading) to\b|\bresults? in\b|\bresulted in\b|\bcontributes? to\b|\bgives? rise to\b|\bis (associated|correlated|linked) with\b|\bare (associated|correlated|linked) with\b|\bplays? an? \w+ role\b|\bresponsible for\b|\b(has|have|had|show|shows|showed|exert|exerts|exerted) (no|little|any|an?|significant|marked|modest|strong|similar|greater|lesser)( \w+)? (effects?|impacts?|influences?) on\b|\b(more|less) (effective|potent|efficient|beneficial|protective) than\b/i;
 
 /** Words that turn a verb's direction around when they come just before it. */
-export const NEGATIONS: ReadonlySet<string> = new Set(
-  "not no never cannot can't don't doesn't didn't won't fails fail failed unable neither nor without hardly barely".split(' '),
+export const NEGATIONS: ReadonlySet<string> = new Set(DIRECTIONS.negations);
+
+/** "Fails to promote": a to-infinitive negated by the word before "to". */
+export const NEGATING_BEFORE_TO: ReadonlySet<string> = new Set(DIRECTIONS.negatingBeforeTo);
+
+/** "Without improving": negates only the -ing form right after it. */
+export const NEGATING_BEFORE_GERUND: ReadonlySet<string> = new Set(DIRECTIONS.negatingBeforeGerund);
+
+/** "Has little effect on X", "had no impact on X": the writer says there is no effect on X. */
+export const NO_EFFECT_PHRASE = new RegExp(
+  `\\b(?:has|have|had|show|shows|showed|shown|exert|exerts|exerted|exerting|having)\\s+(?:${DIRECTIONS.noEffectQuantifiers.join('|')})\\s+(?:\\w+\\s+)?(?:effects?|impacts?|influences?|benefits?)\\s+(?:on|upon)\\b`,
+  'gi',
 );
 
 /** Phrases that report a finding, even without an effect verb on a known subject. */

@@ -13,28 +13,47 @@ export interface Contradiction {
 }
 
 /**
- * The sentence contradicts the review when its verb pushes a statement's object the other way, and no other
- * statement on the same subject and object agrees with it or leaves the direction open (the review itself says the
- * secretome "regulates" cell growth, and can both promote and inhibit cancer growth, depending on its source).
+ * The sentence contradicts the review when its verb pushes a statement's object the other way, or says it has no
+ * effect on it, and no other statement on the same subject and object agrees with it or goes the other way (the
+ * review says the secretome can both promote and inhibit cancer growth, depending on its source). A statement that
+ * only says "regulates" does not shield a more specific one; statements made in another context were dropped when
+ * the sentence was matched (claims/analysis.ts).
  */
 export function findContradiction(dataset: Dataset, analysis: SentenceAnalysis): Contradiction | undefined {
   if (!analysis.isClaim) return undefined;
   const opposedStatements: Statement[] = [];
+  let agrees = false;
   for (const match of analysis.matches) {
     const said = match.statement.polarity;
     const written = match.polarity;
+    if (said !== 'neutral' && match.noEffect) {
+      opposedStatements.push(match.statement);
+      continue;
+    }
     if (!written || written === 'neutral' || said === 'neutral') continue;
-    if (said === written) return undefined;
-    opposedStatements.push(match.statement);
+    if (said === written) agrees = true;
+    else opposedStatements.push(match.statement);
   }
+  // A statement made in a context the sentence names (claims/analysis.ts dropped the others) outranks the general ones.
+  const inContext = opposedStatements.find((statement) => statement.context);
+  if (inContext) return { statement: inContext };
+  if (agrees) return undefined;
   // Of the statements contradicted, quote the one on the sentence's own topics (kidney fibrosis, not fibrosis at large).
   const closest = new Set(closestStatements(dataset, analysis));
   const opposed = opposedStatements.find((statement) => closest.has(statement)) ?? opposedStatements[0];
   if (!opposed) return undefined;
   const twoSided = analysis.matches.some(
-    (match) => match.statement.subject === opposed.subject && match.statement.polarity !== opposed.polarity,
+    (match) =>
+      match.statement.subject === opposed.subject &&
+      match.statement.polarity !== opposed.polarity &&
+      (match.statement.polarity !== 'neutral' || sameObject(match.statement, opposed)),
   );
   return twoSided ? undefined : { statement: opposed };
+}
+
+/** The review's neutral word on the very same object ("regulates cell growth") leaves its direction open. */
+function sameObject(a: Statement, b: Statement): boolean {
+  return a.object.trim().toLowerCase() === b.object.trim().toLowerCase();
 }
 
 /** Title matches this strong name the very finding a reference reports ("microvesicles reprogram progenitors"). */
