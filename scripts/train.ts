@@ -6,6 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { seededRandom as random } from '../test/support/seededRandom';
 import {
   FEATURE_SPEC,
   featuresOf,
@@ -64,17 +65,6 @@ export function contextsOf(sentences: CorpusSentence[]): SentenceContext[] {
   return contexts;
 }
 
-/** mulberry32: a small seeded generator, so shuffles are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(items: T[], next: () => number): T[] {
   const copy = [...items];

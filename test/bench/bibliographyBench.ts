@@ -6,18 +6,8 @@
  *   node --import tsx test/bench/bibliographyBench.ts [sizes…]     e.g. … 1000 100000
  */
 import { readBibliographySource } from '../../server/src/core/sources';
+import { seededRandom as random } from '../support/seededRandom';
 
-/** A small deterministic generator, so every run reads the same libraries. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const families = ['Caseiro', 'M{\\"u}ller', 'Aks{\\i}n', '{\\O}stergaard', 'Garc{\\\'\\i}a', 'Nu{\\~n}ez', 'Stra{\\ss}er', 'van der Berg', 'Smith', 'Zhang', 'Kowalczyk', 'Dupr{\\\'e}'];
 const givens = ['Ana', '{\\"O}zge', 'Jos{\\\'e}', 'Wei', 'Lars', 'Fran{\\c{c}}ois', 'Maria', 'J.', 'Bj{\\"o}rn'];

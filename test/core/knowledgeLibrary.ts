@@ -4,18 +4,9 @@
  * stand in for a writer's bibliography, never for the review's data.
  */
 import type { CslItem, Reference, ReferenceSource } from '../../server/src/core/knowledge/model';
+import { seededRandom } from '../support/seededRandom';
+export { seededRandom };
 
-/** A small seeded generator (mulberry32), so libraries and random queries repeat exactly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const commonFamilies = [
   'Smith', 'Smit', 'Smithson', 'Schmidt', 'Türkmen', 'Trollebø', 'Müller', 'González', 'García-Sánchez', 'Šimić',
