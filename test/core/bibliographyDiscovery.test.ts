@@ -85,12 +85,12 @@ describe('discovery: the files a manuscript uses, over the workspace', () => {
 
   it('resolves front matter names from the manuscript folder, in order, without duplicates', async () => {
     const { result } = discover(
-      { '/work/paper/draft.md': '---\nbibliography: [refs.bib, ../shared.json, refs.bib]\n---\n', '/work/paper/refs.bib': '', '/work/shared.json': '[]' },
+      { '/work/paper/draft.md': '---\nbibliography: [refs.bib, ../common.json, refs.bib]\n---\n', '/work/paper/refs.bib': '', '/work/common.json': '[]' },
       'file:///work/paper/draft.md',
       'markdown',
     );
     const { bibliographies, problems } = await result;
-    assert.deepStrictEqual(bibliographies.map(({ uri, format }) => [uri, format]), [['file:///work/paper/refs.bib', 'bibtex'], ['file:///work/shared.json', 'csl-json']]);
+    assert.deepStrictEqual(bibliographies.map(({ uri, format }) => [uri, format]), [['file:///work/paper/refs.bib', 'bibtex'], ['file:///work/common.json', 'csl-json']]);
     assert.deepStrictEqual(bibliographies[0].namedBy, { uri: 'file:///work/paper/draft.md', line: 1, character: 15, length: 8 });
     assert.deepStrictEqual(problems, []);
   });

@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, extensionId, pollUntil } from './support';
+import { activateExtension, extensionId, insertFirstPickedCitation, pollUntil } from './support';
 
 describe('editor conventions', () => {
   before(activateExtension);
@@ -50,20 +50,7 @@ describe('editor conventions', () => {
 
   it('inserts " [n]" after a word in a plain-text document whose citations have a space before them', async () => {
     const sentence = 'FGF encourages proliferation [27-29]. Secretome gels healed chronic diabetic ulcers';
-    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: sentence });
-    const editor = await vscode.window.showTextDocument(document);
-    const end = document.positionAt(sentence.length);
-    editor.selection = new vscode.Selection(end, end);
-    const picking = vscode.commands.executeCommand('secretome.insertCitation');
-    const text = await pollUntil(
-      'a citation inserted from the picker',
-      async () => {
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        return document.getText();
-      },
-      (current) => current !== sentence,
-    );
-    await picking;
+    const text = await insertFirstPickedCitation('plaintext', sentence);
     assert.match(text.slice(sentence.length), /^ \[\d+\]$/);
   });
 });

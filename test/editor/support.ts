@@ -139,3 +139,26 @@ export function hoverText(hovers: vscode.Hover[]): string {
 export function lineOf(text: string, position: vscode.Position): string {
   return text.split(/\r?\n/)[position.line] ?? '';
 }
+
+/**
+ * Opens an untitled document holding `sentence`, puts the cursor at its end, runs Insert Citation… and accepts the
+ * picker's first entry; returns the document's text afterwards. The quick pick opens once the server has answered,
+ * and accepting before that does nothing, so acceptance is retried until the text changes.
+ */
+export async function insertFirstPickedCitation(language: string, sentence: string): Promise<string> {
+  const document = await vscode.workspace.openTextDocument({ language, content: sentence });
+  const editor = await vscode.window.showTextDocument(document);
+  const end = document.positionAt(sentence.length);
+  editor.selection = new vscode.Selection(end, end);
+  const picking = vscode.commands.executeCommand('secretome.insertCitation');
+  const text = await pollUntil(
+    'a citation inserted from the picker',
+    async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return document.getText();
+    },
+    (current) => current !== sentence,
+  );
+  await picking;
+  return text;
+}

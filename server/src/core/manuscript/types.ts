@@ -122,7 +122,7 @@ export interface ManuscriptReferenceList {
 export interface BibliographyCommand {
   /** "bibliography", "addbibresource", "addglobalbib" or "addsectionbib". */
   command: string;
-  /** One file name as written, trimmed ("refs", "refs.bib", "../shared/lib.bib"). */
+  /** One file name as written, trimmed ("refs", "refs.bib", "../common/lib.bib"). */
   name: string;
   /** Span of the name in the document. */
   span: Span;
