@@ -91,6 +91,9 @@ describe('softening an overstated claim', () => {
 
   it('offers no rewrite where no hedge keeps the writer\'s words ("guarantees"), but still flags it', () => {
     assert.deepStrictEqual(softened('Exosome therapy guarantees full recovery after stroke [15].'), []);
+    // "A promising treatment" would be a judgement the writer did not make.
+    assert.deepStrictEqual(softened('The secretome is a miracle treatment for burns [11].'), []);
+    assert.deepStrictEqual(softened('The benefits of the secretome for wounds are undeniable [17].'), []);
   });
 
   it('underlines the certainty words, not the copula the fix rewrites', () => {

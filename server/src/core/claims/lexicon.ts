@@ -121,7 +121,7 @@ export interface CertaintyCue {
 
 /** The words a softening may add: modals, hedges and weaker quantifiers, never an effect or an outcome. */
 export const HEDGE_WORDS: ReadonlySet<string> = new Set(
-  'may might could possibly possible perhaps likely suggest suggests suggested appear appears often some not have been be promising'.split(' '),
+  'may might could possibly possible perhaps likely suggest suggests suggested appear appears often some not have been be'.split(' '),
 );
 
 const AUXILIARIES = 'has|have|had|is|are|was|were|will|would|can|could|does|do|did|may|might|should|must|shall';
@@ -153,8 +153,9 @@ export const CERTAINTY_CUES: readonly CertaintyCue[] = [
   { pattern: /\b(has|have)\s+(?<claim>no (side[- ]effects|adverse (effects|events)|risks?))\b/gi, soften: (written) => `may ${written.replace(/^has\b/i, 'have')}` },
   { pattern: /\bno (side[- ]effects|adverse (effects|events)|risks?)\b/gi, soften: () => undefined },
   { pattern: /\b(risk-free|without any risks?)\b/gi, soften: (written) => `possibly ${written}` },
-  { pattern: /\bmiracle\b/gi, soften: () => 'promising' },
-  { pattern: /\b(undeniable|indisputable|unquestionable|irrefutable)\b/gi, soften: () => 'promising' },
+  // "A promising treatment" would be a judgement the writer did not make: flagged, with no rewrite offered.
+  { pattern: /\bmiracle\b/gi, soften: () => undefined },
+  { pattern: /\b(undeniable|indisputable|unquestionable|irrefutable)\b/gi, soften: () => undefined },
   { pattern: /\bfully restores\b/gi, soften: () => 'may restore' },
   { pattern: /\b(in )?(all|every) patients?\b/gi, soften: (w) => (/^in /i.test(w) ? 'in some patients' : 'some patients') },
 ];
