@@ -10,6 +10,7 @@ import { computeDiagnostics } from '../../server/src/core/features/diagnostics';
 import { createLanguageService } from '../../server/src/core/languageService';
 import { clearSentenceCache, parseManuscript } from '../../server/src/core/manuscript';
 import { clearLintCache } from '../../server/src/core/rules';
+import { singleFileContext } from '../../server/src/core/project/model';
 import { makeManuscript } from './manuscriptGenerator';
 import { measure, report, type Measurement } from './measure';
 
@@ -42,7 +43,7 @@ for (const [label, words, runs] of [
     }),
   );
   results.push(
-    measure(`${label}: lint only, cold (parsed)`, runs, () => computeDiagnostics({ document: document(1), manuscript, references, dataset, config }), {
+    measure(`${label}: lint only, cold (parsed)`, runs, () => computeDiagnostics({ document: document(1), manuscript, references, dataset, config, project: singleFileContext(document(1), manuscript) }), {
       prepare: () => clearLintCache(dataset),
     }),
   );
@@ -50,7 +51,7 @@ for (const [label, words, runs] of [
   // With no cap, so every paragraph is analysed even when the draft has more findings than maxDiagnostics.
   const uncapped = resolveConfig({ lint: { maxDiagnostics: 1_000_000 } });
   results.push(
-    measure(`${label}: lint only, cold, no diagnostics cap`, runs, () => computeDiagnostics({ document: document(1), manuscript, references, dataset, config: uncapped }), {
+    measure(`${label}: lint only, cold, no diagnostics cap`, runs, () => computeDiagnostics({ document: document(1), manuscript, references, dataset, config: uncapped, project: singleFileContext(document(1), manuscript) }), {
       prepare: () => clearLintCache(dataset),
     }),
   );
@@ -69,7 +70,7 @@ for (const [label, words, runs] of [
     measure(
       `${label}: after a one-character edit, lint only`,
       edits,
-      (run) => computeDiagnostics({ document: document(1, typed(run + edits + 6)), manuscript: typedManuscripts.get(run)!, references, dataset, config }),
+      (run) => computeDiagnostics({ document: document(1, typed(run + edits + 6)), manuscript: typedManuscripts.get(run)!, references, dataset, config, project: singleFileContext(document(1), typedManuscripts.get(run)!) }),
       {
         prepare: (run) => {
           const manuscript = parseManuscript(typed(run + edits + 6), 'markdown');

@@ -2,6 +2,7 @@
  * The typed settings the core works with. The server turns `secretome.*` workspace settings into a Config
  * (server/src/settings.ts) and passes it into every call; the core keeps no settings of its own.
  */
+import type { ManuscriptProject } from './project/model';
 import type { ManuscriptLanguage } from './manuscript/types';
 
 export type RuleSeverity = 'error' | 'warning' | 'information' | 'hint';
@@ -58,6 +59,8 @@ export interface DocumentSources {
   bibliographyIds: string[];
   /** Keys defined elsewhere in the manuscript's project, as cited ("tag:Abe"). */
   projectKeys: string[];
+  /** The manuscript project the document belongs to, every file in its current text; absent: the document alone. */
+  project?: ManuscriptProject;
 }
 
 /** "rules": the claim rules alone (the default); the others let the model decide, from fewest findings to most. */

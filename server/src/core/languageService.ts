@@ -18,6 +18,7 @@ import type { FeatureContext } from './features/context';
 import { KnowledgeBase, type BibliographyInput, type DocumentReferences } from './knowledge';
 import { readManuscriptList } from './sources/manuscriptList';
 import type { Reference } from './knowledge/model';
+import { singleDocumentProject, type ProjectContext, type ProjectFile } from './project/model';
 
 export interface LanguageService {
   /** Parses (or returns the cached parse of) a document; cached by URI and version. */
@@ -81,13 +82,41 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return list;
   }
 
-  function referencesOf(document: TextDocument, manuscript: Manuscript, config: Config): DocumentReferences {
-    return knowledge.scopeFor({ bibliographyIds: config.sources.bibliographyIds, ownList: ownListOf(document, manuscript) });
+  /**
+   * The document's project, its files parsed on first use. The served document stands in its current text even when
+   * the caller's project holds an older copy of it; a project that does not contain the document is not its project.
+   */
+  function projectFor(document: TextDocument, config: Config): ProjectContext {
+    const named = config.sources.project;
+    const project = named && named.documents.some((file) => file.uri === document.uri) ? named : singleDocumentProject(document);
+    let files: ProjectFile[] | undefined;
+    const parsedFiles = (): ProjectFile[] =>
+      (files ??= project.documents.map((file) => {
+        const current = file.uri === document.uri ? document : file;
+        return { document: current, manuscript: parse(current) };
+      }));
+    return {
+      project,
+      get files() {
+        return parsedFiles();
+      },
+      get ownListFile() {
+        return parsedFiles().find((file) => file.manuscript.referenceList !== undefined);
+      },
+    };
+  }
+
+  /** A numbered citation anywhere in the project means an entry of the project's own list, wherever that list is. */
+  function referencesOf(document: TextDocument, config: Config, project = projectFor(document, config)): DocumentReferences {
+    const listFile = project.ownListFile;
+    const ownList = listFile ? ownListOf(listFile.document, listFile.manuscript) : [];
+    return knowledge.scopeFor({ bibliographyIds: config.sources.bibliographyIds, ownList });
   }
 
   function contextFor(document: TextDocument, config: Config): FeatureContext {
     const manuscript = parse(document);
-    return { document, manuscript, references: referencesOf(document, manuscript, config), dataset, config };
+    const project = projectFor(document, config);
+    return { document, manuscript, references: referencesOf(document, config, project), dataset, config, project };
   }
 
   return {
@@ -97,7 +126,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     doValidate: (document, config) => computeDiagnostics(contextFor(document, config)),
     getCodeActions: (document, range, diagnostics, config) => getCodeActions(contextFor(document, config), range, diagnostics),
     referencesToPick: (document, position, config) => referencesToPick(contextFor(document, config), position),
-    referencesFor: (document, config) => referencesOf(document, parse(document), config),
+    referencesFor: (document, config) => referencesOf(document, config),
     setBibliography: (input) => {
       knowledge = knowledge.withBibliography(input);
     },

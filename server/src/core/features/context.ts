@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Dataset } from '../dataset';
 import type { DocumentReferences } from '../knowledge';
 import type { Manuscript } from '../manuscript/types';
+import type { ProjectContext } from '../project/model';
 
 /** What every feature receives: the document, its parse, what it can cite, the dataset and the settings in force. */
 export interface FeatureContext {
@@ -12,4 +13,6 @@ export interface FeatureContext {
   references: DocumentReferences;
   dataset: Dataset;
   config: Config;
+  /** The manuscript project the document belongs to (the document alone when the caller named none). */
+  project: ProjectContext;
 }
