@@ -40,7 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   // Bibliographies (BibTeX, CSL-JSON, CSL-YAML), the metadata that names them (metadata.yaml, _quarto.yml), LaTeX roots
   // and Manubot chapters that define tags: a change to any of them can change which citations resolve.
-  const bibliographyWatcher = vscode.workspace.createFileSystemWatcher('**/*.{bib,json,yaml,yml,tex,md}');
+  const bibliographyWatcher = vscode.workspace.createFileSystemWatcher('**/*.{bib,json,yaml,yml,tex,md,qmd}');
   context.subscriptions.push(bibliographyWatcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector,

@@ -18,7 +18,7 @@ import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { BibliographyLoader } from './bibliography';
-import { ProjectKeyCache, projectKeysFor } from './core/sources/projectKeys';
+import { ProjectFiles } from './project';
 import { findKeyDefinitions } from './core/manuscript/definitions';
 import { DiscoveryCache, discoverBibliographies } from './core/sources/bibliographySources';
 import { formatOfBibliography } from './core/sources/discovery';
@@ -86,13 +86,13 @@ export async function runCli(args: readonly string[], io: CliIo, dataset?: Datas
   });
   const cache = new DiscoveryCache();
   const bibliographies = new BibliographyLoader(service);
-  const keyCache = new ProjectKeyCache();
   const given = await bibliographies.load(
     files,
     parsed.bibliographies.map((bib) => ({ uri: URI.file(absolute(bib)).toString(), namedBy: 'setting' as const, format: formatOfBibliography(bib) })),
   );
   for (const problem of given.problems) failures.push({ file: '--bib', message: problem });
   const manuscripts: { file: string; uri: string; text: string }[] = [];
+  const reportedProjectProblems = new Set<string>();
   for (const file of parsed.files) {
     const uri = URI.file(absolute(file)).toString();
     let text: string;
@@ -109,11 +109,15 @@ export async function runCli(args: readonly string[], io: CliIo, dataset?: Datas
     }
     manuscripts.push({ file, uri, text });
   }
+  // The files named on the command line are read as given; the other files of their projects from disk.
+  const named = new Map<string, TextDocument>();
+  const projects = new ProjectFiles((uri) => named.get(uri));
   // The files named together are one manuscript: a tag one chapter defines is known in the others.
   const keysOfRun = manuscripts.flatMap(({ file, text }) => (languageOfFile(file) === 'markdown' ? [...findKeyDefinitions(text).keys()] : []));
+  for (const { file, uri, text } of manuscripts) named.set(uri, TextDocument.create(uri, languageOfFile(file), 1, text));
   for (const { file, uri, text } of manuscripts) {
     const languageId = languageOfFile(file);
-    const document = TextDocument.create(uri, languageId, 1, text);
+    const document = named.get(uri)!;
     const discovery = await discoverBibliographies({ uri, text, languageId, files, workspaceFolders: [URI.file(io.cwd).toString()], cache });
     // A bibliography the manuscript names but that is missing or refused is worth a note, not a failed run: its keys
     // simply show up as unknown citations.
@@ -121,11 +125,19 @@ export async function runCli(args: readonly string[], io: CliIo, dataset?: Datas
       const where = problem.at ? `${relativeTo(io.cwd, problem.at.uri)}:${problem.at.line + 1}:${problem.at.character + 1}: ` : '';
       io.stderr(`secretome-lint: note: ${where}${problem.message}\n`);
     }
-    const named = await bibliographies.load(files, discovery.bibliographies);
-    for (const problem of named.problems) io.stderr(`secretome-lint: note: ${problem}\n`);
-    const projectKeys = languageId === 'markdown' ? [...keysOfRun, ...(await projectKeysFor(uri, files, keyCache))] : [];
-    const config = { ...parsed.config, sources: { bibliographyIds: [...new Set([...named.ids, ...given.ids])], projectKeys } };
-    reports.push({ file, language: languageId, diagnostics: service.doValidate(document, config) });
+    const loaded = await bibliographies.load(files, discovery.bibliographies);
+    for (const problem of loaded.problems) io.stderr(`secretome-lint: note: ${problem}\n`);
+    // Its manuscript's files (Manubot chapters, a LaTeX root and its \inputs, a Quarto book): numbering and keys span them.
+    const found = await projects.projectFor(document, files, { workspaceFolders: [URI.file(io.cwd).toString()] });
+    for (const problem of found?.project.problems ?? []) {
+      if (reportedProjectProblems.has(problem.message + problem.uri)) continue;
+      reportedProjectProblems.add(problem.message + problem.uri);
+      const at = found!.diagnostics.get(problem.uri)?.find((diagnostic) => diagnostic.message === problem.message)?.range.start;
+      io.stderr(`secretome-lint: note: ${relativeTo(io.cwd, problem.uri)}${at ? `:${at.line + 1}:${at.character + 1}` : ''}: ${problem.message}\n`);
+    }
+    const projectKeys = [...new Set([...(languageId === 'markdown' ? keysOfRun : []), ...(found ? projects.keysDefinedElsewhere(found.project, uri) : [])])];
+    const sources = { bibliographyIds: [...new Set([...loaded.ids, ...given.ids])], projectKeys, ...(found ? { project: found.project } : {}) };
+    reports.push({ file, language: languageId, diagnostics: service.doValidate(document, { ...parsed.config, sources }) });
   }
   for (const failure of failures) io.stderr(`secretome-lint: ${failure.message}\n`);
 

@@ -22,7 +22,8 @@ import type { Dataset } from './core/dataset';
 import { configFromSettings } from './settings';
 import { BibliographyLoader, type BibliographyParser } from './bibliography';
 import type { SourceProblem } from './core/knowledge/model';
-import { ProjectKeyCache, projectKeysFor } from './core/sources/projectKeys';
+import { ProjectFiles } from './project';
+import { ProjectDiagnostics } from './projectDiagnostics';
 import { DiscoveryCache, discoverBibliographies, type DiscoveryProblem } from './core/sources/bibliographySources';
 import type { WorkspaceFileSystem } from './core/workspace';
 import type { FileAccessScope } from './workspace/nodeFileSystem';
@@ -76,7 +77,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     },
     (message) => log(message),
   );
-  const projectKeys = new ProjectKeyCache();
+  /** The project of each document: its other files (open ones as in the editor), and which files belong together. */
+  const projects = new ProjectFiles((uri) => documents.get(uri));
+  /** Problems of the projects (a missing chapter, an \input cycle), shown in the file that names the file. */
+  const projectProblems = new ProjectDiagnostics((uri, diagnostics) => {
+    const open = documents.get(uri);
+    if (open) scheduleDiagnostics(open, 0);
+    else void connection.sendDiagnostics({ uri, diagnostics });
+  });
   const discoveryCache = new DiscoveryCache();
   /** Where the client keeps the rules documentation (initializationOptions.rulesDocumentation), for code links. */
   let rulesDocumentation: string | undefined;
@@ -177,8 +185,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       reportedProblems.add(problem);
       connection.console.warn(`[secretome] ${problem}`);
     }
-    const keys = document.languageId === 'markdown' ? await projectKeysFor(document.uri, files, projectKeys) : [];
-    return { ...config, sources: { bibliographyIds: loaded.ids, projectKeys: keys } };
+    // The files of its manuscript, each in its current text: numbering, definitions and keys see all of them.
+    const found = await projects.projectFor(document, files, { workspaceFolders: workspaceFolders.map((folder) => URI.file(folder).toString()), setting: config.manuscript });
+    projectProblems.found(document.uri, found);
+    const projectKeys = found ? projects.keysDefinedElsewhere(found.project, document.uri) : [];
+    return { ...config, sources: { bibliographyIds: loaded.ids, projectKeys, ...(found ? { project: found.project } : {}) } };
   }
 
   /** Runs a handler with the document and its config, turning any failure into the fallback and a log line. */
@@ -272,7 +283,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       }
       const config = await documentConfigFor(document);
       if (!lintsLanguage(document, config)) continue;
-      const diagnostics = [...service.doValidate(document, config), ...(bibliographyDiagnostics.get(uri) ?? [])];
+      const diagnostics = [...service.doValidate(document, config), ...(bibliographyDiagnostics.get(uri) ?? []), ...projectProblems.of(uri)];
       // An open document keeps its parse and its bibliography warnings for the next edit; one read from disk is forgotten.
       if (!open) {
         bibliographyDiagnostics.delete(uri);
@@ -328,7 +339,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       undefined,
       'diagnostics',
       (document, service, config) =>
-        lintsLanguage(document, config) ? [...service.doValidate(document, config), ...(bibliographyDiagnostics.get(document.uri) ?? [])] : [],
+        lintsLanguage(document, config)
+          ? [...service.doValidate(document, config), ...(bibliographyDiagnostics.get(document.uri) ?? []), ...projectProblems.of(document.uri)]
+          : [],
       true,
     );
     // The document may have been closed while its config was fetched; its diagnostics were cleared then.
@@ -338,8 +351,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }
   }
 
-  // Fires on open too, so a newly opened document is linted after the same short delay.
-  documents.onDidChangeContent((event) => scheduleDiagnostics(event.document));
+  // Fires on open too, so a newly opened document is linted after the same short delay. The other open files of its
+  // project are checked again too: a definition may have moved, the numbering changed.
+  documents.onDidChangeContent((event) => {
+    scheduleDiagnostics(event.document);
+    for (const sibling of projects.siblingsOf(event.document.uri)) {
+      const open = documents.get(sibling);
+      if (open) scheduleDiagnostics(open);
+    }
+  });
   documents.onDidClose((event) => {
     clearTimeout(pendingDiagnostics.get(event.document.uri));
     pendingDiagnostics.delete(event.document.uri);
@@ -347,6 +367,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     bibliographyDiagnostics.delete(event.document.uri);
     service?.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    // Its project now reads it from disk again.
+    for (const sibling of projects.siblingsOf(event.document.uri)) {
+      const open = documents.get(sibling);
+      if (open) scheduleDiagnostics(open);
+    }
   });
 
   documents.listen(connection);

@@ -28,6 +28,7 @@ export function configFromSettings(section: unknown): Config {
       citationNeeded: { sensitivity: asSensitivity(asObject(lint.citationNeeded).sensitivity) },
     },
     bibliographies: asStringArray(raw.bibliographies),
+    manuscript: typeof raw.manuscript === 'string' ? raw.manuscript : undefined,
   };
   return resolveConfig(dropUndefined(partial));
 }

@@ -48,6 +48,11 @@ export interface Config {
    * uses besides those it names. The server may read them even outside the workspace: the user named them.
    */
   bibliographies: string[];
+  /**
+   * secretome.manuscript: the manuscript's root file or folder, relative to the workspace folder; empty when the
+   * project is found from the files. Read by the caller that finds projects (server/src/project.ts).
+   */
+  manuscript: string;
 }
 
 /**
@@ -79,6 +84,7 @@ export const defaultConfig: Config = {
   },
   sources: { bibliographyIds: [], projectKeys: [] },
   bibliographies: [],
+  manuscript: '',
 };
 
 /** Fills the gaps in a partial config from the defaults, so callers may pass only what they change. */
@@ -95,6 +101,7 @@ export function resolveConfig(partial?: DeepPartial<Config>): Config {
     },
     sources: { ...defaultConfig.sources, ...(partial?.sources as Partial<DocumentSources> | undefined) },
     bibliographies: (partial?.bibliographies as string[] | undefined) ?? defaultConfig.bibliographies,
+    manuscript: partial?.manuscript ?? defaultConfig.manuscript,
   };
 }
 

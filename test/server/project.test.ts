@@ -1,0 +1,115 @@
+/**
+ * A manuscript of several files over the protocol: the server finds the project (Manubot chapters, a LaTeX root and
+ * its \inputs), reads the files that are not open from disk, and checks a chapter with the others in force.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { startClient, type LspClient } from './lspClient';
+
+const fixtures = path.join(__dirname, '../fixtures/projects');
+
+function copyFolder(from: string, to: string): void {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    if (entry.isDirectory()) copyFolder(path.join(from, entry.name), path.join(to, entry.name));
+    else fs.copyFileSync(path.join(from, entry.name), path.join(to, entry.name));
+  }
+}
+
+const unknownCitations = (diagnostics: Diagnostic[], text: string) =>
+  diagnostics.filter((diagnostic) => diagnostic.code === 'unknown-citation').map((diagnostic) => sliceOf(text, diagnostic));
+
+function sliceOf(text: string, diagnostic: Diagnostic): string {
+  const lines = text.split('\n');
+  const { start, end } = diagnostic.range;
+  return start.line === end.line ? lines[start.line].slice(start.character, end.character) : `${lines[start.line].slice(start.character)}…`;
+}
+
+describe('protocol: a manuscript of several files', function () {
+  let client: LspClient;
+  let folder: string;
+  const uriOf = (relative: string) => pathToFileURL(path.join(folder, relative)).href;
+  const textOf = (relative: string) => fs.readFileSync(path.join(folder, relative), 'utf8');
+
+  before(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'secretome-project-'));
+    copyFolder(fixtures, folder);
+    client = await startClient({}, folder);
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("Manubot: [n] in chapter 1 is entry n of the back matter's list, read from disk", async () => {
+    const chapter = 'manubot/content/01.introduction.md';
+    const text = `${textOf(chapter)}A third entry is cited here [3].\n`;
+    await client.open(uriOf(chapter), 'markdown', text);
+    // [1] is the back matter's first entry, [3] is beyond its two entries (the review has a 3, the project does not).
+    assert.deepStrictEqual(unknownCitations(await client.diagnostics(uriOf(chapter)), text), ['3']);
+    const line = text.split('\n').findIndex((candidate) => candidate.includes('[1]'));
+    const hover = await client.hover(uriOf(chapter), { line, character: text.split('\n')[line].indexOf('[1]') + 1 });
+    const shown = (hover!.contents as { value: string }).value;
+    assert.match(shown, /Vesicles one/);
+    assert.doesNotMatch(shown, /From the review/);
+    await client.close(uriOf(chapter));
+  });
+
+  it('an edit in the back matter republishes the diagnostics of an open chapter', async () => {
+    const chapter = 'manubot/content/02.results.md';
+    const backMatter = 'manubot/content/90.back-matter.md';
+    const chapterText = `${textOf(chapter)}And a third [3].\n`;
+    await client.open(uriOf(chapter), 'markdown', chapterText);
+    await client.open(uriOf(backMatter), 'markdown', textOf(backMatter));
+    assert.deepStrictEqual(unknownCitations(await client.diagnostics(uriOf(chapter)), chapterText), ['3']);
+    await client.diagnostics(uriOf(backMatter));
+    const republished = client.nextDiagnostics(uriOf(chapter));
+    await client.change(uriOf(backMatter), 2, `${textOf(backMatter)}3. Example C. Vesicles three. Test J. 2022;3:3.\n`);
+    assert.deepStrictEqual(unknownCitations(await republished, chapterText), []);
+    await client.close(uriOf(backMatter));
+    await client.close(uriOf(chapter));
+  });
+
+  it('LaTeX: a missing \\include is one warning at its name in the root, a cycle one at the \\input that closes it', async () => {
+    const root = 'latex-broken/main.tex';
+    const text = textOf(root);
+    await client.open(uriOf(root), 'latex', text);
+    const missing = (await client.diagnostics(uriOf(root))).filter((diagnostic) => diagnostic.code === 'missing-file');
+    assert.deepStrictEqual(
+      missing.map((diagnostic) => [sliceOf(text, diagnostic), diagnostic.severity, diagnostic.message]),
+      [['missing-chapter', 2, '\\include{missing-chapter}: missing-chapter.tex does not exist']],
+    );
+    // b.tex is not open: its problem is published on it all the same, at `a` in `\input{a}`.
+    const cycle = await waitFor(() => client.published().get(uriOf('latex-broken/b.tex')));
+    assert.deepStrictEqual(
+      cycle.map((diagnostic) => [diagnostic.code, sliceOf(textOf('latex-broken/b.tex'), diagnostic), diagnostic.message]),
+      [['include-cycle', 'a', '\\input{a} closes a cycle of included files (a.tex → b.tex → a.tex); it is not read again']],
+    );
+    assert.strictEqual(client.process.exitCode, null);
+  });
+
+  it('LaTeX: a chapter that is not open is read from disk; the \\input chapters share the root\'s bibliography', async () => {
+    const chapter = 'latex/chapters/introduction.tex';
+    const text = `${textOf(chapter)}And \\cite{nobody2099}.\n`;
+    await client.open(uriOf(chapter), 'latex', text);
+    assert.deepStrictEqual(unknownCitations(await client.diagnostics(uriOf(chapter)), text), ['nobody2099']);
+    assert.deepStrictEqual(
+      (await client.diagnostics(uriOf(chapter))).filter((diagnostic) => ['missing-file', 'include-cycle'].includes(String(diagnostic.code))),
+      [],
+    );
+  });
+});
+
+async function waitFor<T>(find: () => T | undefined): Promise<T> {
+  const deadline = Date.now() + 10000;
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error('not published in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
