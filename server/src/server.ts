@@ -20,7 +20,9 @@ import { createLanguageService, manuscriptLanguageOf, type LanguageService } fro
 import { defaultConfig, type Config } from './core/config';
 import type { Dataset } from './core/dataset';
 import { configFromSettings } from './settings';
-import { BibliographyLoader, type BibliographyParser } from './bibliography';
+import { BibliographyLoader, nameOf, type BibliographyParser } from './bibliography';
+import { UnusedEntryTracker } from './unusedEntries';
+import { unusedEntrySettings } from './core/features/unusedEntries';
 import type { SourceProblem } from './core/knowledge/model';
 import { ProjectFiles } from './project';
 import { ProjectDiagnostics } from './projectDiagnostics';
@@ -72,7 +74,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     runtime.parseBibliography,
     // A library finished loading: its own problems are shown in it, and documents are checked again with its keys.
     (uri) => {
-      void connection.sendDiagnostics({ uri, diagnostics: bibliographies.problemsIn(uri).map(sourceProblemDiagnostic) });
+      publishBibliography(uri);
       for (const document of documents.all()) scheduleDiagnostics(document, 0);
     },
     (message) => log(message),
@@ -93,6 +95,27 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const bibliographyDiagnostics = new Map<string, Diagnostic[]>();
 
   const log = (message: string) => connection.console.log(`[secretome] ${message}`);
+  /** What each manuscript cites from each bibliography, for unused-entry (off unless the user turns it on). */
+  const unusedEntries = new UnusedEntryTracker();
+
+  /** A bibliography's own diagnostics: the problems its reader found, and its entries no manuscript cites. */
+  function publishBibliography(uri: string): void {
+    const unused = service ? unusedEntries.diagnosticsFor(uri, service.bibliographyEntries(uri)) : [];
+    void connection.sendDiagnostics({ uri, diagnostics: [...bibliographies.problemsIn(uri).map(sourceProblemDiagnostic), ...unused] });
+  }
+
+  /** Notes what a checked manuscript cites from its bibliographies; those whose unused entries changed are shown again. */
+  function noteCitations(document: TextDocument, service: LanguageService, config: Config): void {
+    const settings = unusedEntrySettings(config);
+    const project = config.sources.project;
+    const changed = unusedEntries.record(project?.id ?? document.uri, {
+      label: project?.label ?? nameOf(document.uri),
+      bibliographyIds: config.sources.bibliographyIds,
+      cited: service.citedKeys(document, config),
+      severity: settings.enabled ? settings.severity : undefined,
+    });
+    for (const uri of changed) publishBibliography(uri);
+  }
 
   connection.onInitialize((params): InitializeResult => {
     const started = runtime.now();
@@ -284,6 +307,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const config = await documentConfigFor(document);
       if (!lintsLanguage(document, config)) continue;
       const diagnostics = [...service.doValidate(document, config), ...(bibliographyDiagnostics.get(uri) ?? []), ...projectProblems.of(uri)];
+      noteCitations(document, service, config);
       // An open document keeps its parse and its bibliography warnings for the next edit; one read from disk is forgotten.
       if (!open) {
         bibliographyDiagnostics.delete(uri);
@@ -338,10 +362,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       undefined,
       undefined,
       'diagnostics',
-      (document, service, config) =>
-        lintsLanguage(document, config)
-          ? [...service.doValidate(document, config), ...(bibliographyDiagnostics.get(document.uri) ?? []), ...projectProblems.of(document.uri)]
-          : [],
+      (document, service, config) => {
+        if (!lintsLanguage(document, config)) return [];
+        noteCitations(document, service, config);
+        return [...service.doValidate(document, config), ...(bibliographyDiagnostics.get(document.uri) ?? []), ...projectProblems.of(document.uri)];
+      },
       true,
     );
     // The document may have been closed while its config was fetched; its diagnostics were cleared then.

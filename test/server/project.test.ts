@@ -3,6 +3,7 @@
  * its \inputs), reads the files that are not open from disk, and checks a chapter with the others in force.
  */
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -113,3 +114,86 @@ async function waitFor<T>(find: () => T | undefined): Promise<T> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+describe('protocol: unused entries of a bibliography, across the project', function () {
+  let folder: string;
+  const clients: LspClient[] = [];
+  before(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'secretome-unused-'));
+    copyFolder(path.join(fixtures, 'manubot'), folder);
+  });
+  after(async () => {
+    for (const client of clients) await client.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  async function openChapter(settings: Record<string, unknown>): Promise<{ client: LspClient; bib: string }> {
+    const client = await startClient(settings, folder);
+    clients.push(client);
+    const chapter = path.join(folder, 'content/02.results.md');
+    await client.open(pathToFileURL(chapter).href, 'markdown', fs.readFileSync(chapter, 'utf8'));
+    await client.diagnostics(pathToFileURL(chapter).href);
+    return { client, bib: pathToFileURL(path.join(folder, 'content/refs.bib')).href };
+  }
+
+  it('turned on: the entry no chapter cites is information in refs.bib; the one chapter 1 cites is not', async () => {
+    const { client, bib } = await openChapter({ lint: { severity: { 'unused-entry': 'information' } } });
+    // The file is first published when it is loaded, then again once the chapter's project has been checked.
+    const unused = await waitFor(() => {
+      const found = client.published().get(bib)?.filter((diagnostic) => diagnostic.code === 'unused-entry');
+      return found?.length ? found : undefined;
+    });
+    const text = fs.readFileSync(path.join(folder, 'content/refs.bib'), 'utf8').split('\n');
+    assert.deepStrictEqual(
+      unused.map((diagnostic) => [text[diagnostic.range.start.line], diagnostic.severity, diagnostic.message]),
+      [['@article{unusedexample2021,', 3, 'unusedexample2021 is cited nowhere in content/ (3 chapters)']],
+    );
+  });
+
+  it('off by default: refs.bib shows no unused entry', async () => {
+    const { client, bib } = await openChapter({});
+    const published = await waitFor(() => client.published().get(bib));
+    assert.deepStrictEqual(published.filter((diagnostic) => diagnostic.code === 'unused-entry'), []);
+  });
+});
+
+describe('the workspace check and the command line read each file with its project', function () {
+  let folder: string;
+  let client: LspClient | undefined;
+  const chapter = 'content/03.more.md';
+  const chapterText = 'A third chapter cites a third entry [3].\n';
+  before(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'secretome-project-check-'));
+    copyFolder(path.join(fixtures, 'manubot'), folder);
+    copyFolder(path.join(fixtures, 'latex-broken'), path.join(folder, 'thesis'));
+    fs.writeFileSync(path.join(folder, chapter), chapterText);
+  });
+  after(async () => {
+    await client?.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("the workspace check: [3] in a chapter nobody opened is beyond the back matter's two entries", async () => {
+    client = await startClient({}, folder);
+    await client.connection.sendRequest('workspace/executeCommand', { command: 'secretome.server.checkWorkspace', arguments: [] });
+    const published = client.published();
+    assert.deepStrictEqual(unknownCitations(published.get(pathToFileURL(path.join(folder, chapter)).href) ?? [], chapterText), ['3']);
+    assert.deepStrictEqual(unknownCitations(published.get(pathToFileURL(path.join(folder, 'content/02.results.md')).href) ?? [], ''), []);
+    const root = published.get(pathToFileURL(path.join(folder, 'thesis/main.tex')).href) ?? [];
+    assert.deepStrictEqual(root.filter((diagnostic) => diagnostic.code === 'missing-file').length, 1);
+  });
+
+  it('secretome-lint: the same, and the project problems as notes', () => {
+    const cli = path.resolve(__dirname, '../../dist/cli.js');
+    const markdown = spawnSync(process.execPath, [cli, chapter], { cwd: folder, encoding: 'utf8' });
+    assert.match(markdown.stdout, /^content\/03\.more\.md:1:38 error unknown-citation /m);
+    const latex = spawnSync(process.execPath, [cli, 'thesis/main.tex'], { cwd: folder, encoding: 'utf8' });
+    assert.deepStrictEqual(
+      latex.stderr.split('\n').filter((line) => line.includes('note: thesis/')),
+      [
+        'secretome-lint: note: thesis/b.tex:2:8: \\input{a} closes a cycle of included files (a.tex → b.tex → a.tex); it is not read again',
+        'secretome-lint: note: thesis/main.tex:4:10: \\include{missing-chapter}: missing-chapter.tex does not exist',
+      ],
+    );
+  });
+});

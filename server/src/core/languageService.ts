@@ -18,6 +18,7 @@ import type { FeatureContext } from './features/context';
 import { KnowledgeBase, type BibliographyInput, type DocumentReferences } from './knowledge';
 import { readManuscriptList } from './sources/manuscriptList';
 import type { Reference } from './knowledge/model';
+import { citedKeysOf, type CitedKeys } from './features/unusedEntries';
 import { singleDocumentProject, type ProjectContext, type ProjectFile } from './project/model';
 
 export interface LanguageService {
@@ -39,6 +40,10 @@ export interface LanguageService {
   setBibliography(input: BibliographyInput): void;
   /** Drops a bibliography that no document uses any more. */
   removeBibliography(id: string): void;
+  /** The keys cited anywhere in the document's project (for unused-entry), and whether `\nocite{*}` takes every entry. */
+  citedKeys(document: TextDocument, config: Config): CitedKeys;
+  /** The entries of a loaded bibliography, in file order (none when it is not loaded). */
+  bibliographyEntries(id: string): readonly Reference[];
   /** Ids of the bibliographies loaded. */
   readonly bibliographyIds: readonly string[];
   /** Forgets cached state for a closed document. */
@@ -133,6 +138,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     removeBibliography: (id) => {
       knowledge = knowledge.withoutBibliography(id);
     },
+    citedKeys: (document, config) => citedKeysOf(projectFor(document, config).files),
+    bibliographyEntries: (id) => knowledge.bibliography(id)?.references ?? [],
     get bibliographyIds() {
       return knowledge.bibliographyIds;
     },
