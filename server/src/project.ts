@@ -63,11 +63,11 @@ export class ProjectFiles {
       this.remember([document.uri]);
       return undefined;
     }
-    const documents: TextDocument[] = [];
-    for (const uri of found.uris) {
-      const file = uri === document.uri ? document : (this.openDocument(uri) ?? (await this.diskDocument(uri, overlay)));
-      if (file) documents.push(file);
-    }
+    // Read side by side: a chapter's check waits for the slowest file, not for the sum of them.
+    const read = await Promise.all(
+      found.uris.map(async (uri) => (uri === document.uri ? document : (this.openDocument(uri) ?? (await this.diskDocument(uri, overlay))))),
+    );
+    const documents = read.filter((file): file is TextDocument => file !== undefined);
     this.remember(documents.map((file) => file.uri));
     const project: ManuscriptProject = { id: found.id, kind: found.kind, label: found.label, documents, problems: found.problems };
     return { project, diagnostics: this.problemDiagnostics(found, document) };
