@@ -28,6 +28,7 @@ export function configFromSettings(section: unknown): Config {
       citationNeeded: { sensitivity: asSensitivity(asObject(lint.citationNeeded).sensitivity) },
     },
     bibliographies: asStringArray(raw.bibliographies),
+    citationStyle: asNonEmptyString(raw.citationStyle),
   };
   return resolveConfig(dropUndefined(partial));
 }
@@ -69,6 +70,10 @@ function asPositiveInteger(value: unknown): number | undefined {
 
 function isManuscriptLanguage(value: string): value is ManuscriptLanguage {
   return value === 'markdown' || value === 'latex' || value === 'plaintext';
+}
+
+function asNonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
 function asStringArray(value: unknown): string[] | undefined {

@@ -47,6 +47,11 @@ export interface Config {
    * uses besides those it names. The server may read them even outside the workspace: the user named them.
    */
   bibliographies: string[];
+  /**
+   * secretome.citationStyle: the CSL style reference lists are written in, a bundled style's name ("vancouver", the
+   * default) or a workspace-relative path to a .csl file (core/style/styleSetting.ts reads and checks it).
+   */
+  citationStyle: string;
 }
 
 /**
@@ -76,6 +81,7 @@ export const defaultConfig: Config = {
   },
   sources: { bibliographyIds: [], projectKeys: [] },
   bibliographies: [],
+  citationStyle: 'vancouver',
 };
 
 /** Fills the gaps in a partial config from the defaults, so callers may pass only what they change. */
@@ -92,6 +98,7 @@ export function resolveConfig(partial?: DeepPartial<Config>): Config {
     },
     sources: { ...defaultConfig.sources, ...(partial?.sources as Partial<DocumentSources> | undefined) },
     bibliographies: (partial?.bibliographies as string[] | undefined) ?? defaultConfig.bibliographies,
+    citationStyle: partial?.citationStyle ?? defaultConfig.citationStyle,
   };
 }
 
