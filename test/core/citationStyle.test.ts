@@ -235,6 +235,13 @@ describe('CSL style: other styles', () => {
     assert.deepStrictEqual(formatter.formatList([zeta, alpha]), ['Zeta, Anna: Last by name', 'Alpha, Bo: First by name']);
   });
 
+  it('writes English terms for a style or caller asking for a language that is not bundled', () => {
+    const german = bundledStyles.vancouver.xml.replace('<style ', '<style default-locale="de-DE" ');
+    const item = reference({ author: [{ family: 'Müller', given: 'Thomas' }], title: 'Titel', 'container-title': 'J', issued: { 'date-parts': [[2021, 3]] } });
+    assert.strictEqual(createReferenceFormatter({ name: 'german.csl', xml: german }).formatOne(item), 'Müller T. Titel. J. March 2021.');
+    assert.strictEqual(createReferenceFormatter(bundledStyles.vancouver, 'fr-FR').formatOne(item), 'Müller T. Titel. J. Mar 2021.');
+  });
+
   it('refuses what is not a usable CSL style with a message naming it', () => {
     const cases: Array<[string, RegExp]> = [
       ['not xml at all', /bad\.csl is not a CSL style/],

@@ -156,7 +156,8 @@ class StyleEngines {
 
   private build(): Engine {
     const sys = {
-      retrieveLocale: (lang: string) => bundledLocales[lang],
+      // Only en-US is bundled: a style or caller asking for another language gets English terms, not a failure.
+      retrieveLocale: (lang: string) => bundledLocales[lang] ?? bundledLocales['en-US'],
       retrieveItem: (id: string) => this.items.get(id),
     };
     try {
