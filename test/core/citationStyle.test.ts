@@ -6,7 +6,10 @@ import * as path from 'path';
 import { loadBundledDataset } from '../../server/src/core/bundledDataset';
 import { resolveConfig } from '../../server/src/core/config';
 import type { CslItem, Reference } from '../../server/src/core/knowledge/model';
+import { KnowledgeBase } from '../../server/src/core/knowledge/knowledgeBase';
 import { reviewReferences } from '../../server/src/core/knowledge/reviewSource';
+import { parseManuscript } from '../../server/src/core/manuscript';
+import { readBibtex } from '../../server/src/core/sources/bibtex';
 import {
   bundledStyles,
   CitationStyleError,
@@ -109,6 +112,20 @@ describe('CSL style: the reference list in Vancouver (citeproc-js)', () => {
     });
   });
 
+  it('from a draft\'s text: the references its citations resolve to, in order of first use, in Vancouver', () => {
+    const draft = 'Purifying the secretome is still hard [45]. Its therapeutic potential spans many organs [11-13], as [45] notes.\n';
+    const manuscript = parseManuscript(draft, 'markdown');
+    const firstUse = [...new Set(manuscript.citations.flatMap((citation) => citation.numbers))];
+    assert.deepStrictEqual(firstUse, [45, 11, 12, 13]);
+    const scope = KnowledgeBase.create(loadBundledDataset()).scopeFor({ bibliographyIds: [] });
+    const entries = vancouver.formatList(firstUse.map((number) => scope.resolveNumber(number)!));
+    firstUse.forEach((number, index) => {
+      const printed = printedFacts(number);
+      const written = vancouverFacts(entries[index]);
+      assert.deepStrictEqual([written.authors, written.moreAuthors, written.title, written.year], [printed.authors, printed.moreAuthors, printed.title, printed.year], `[${number}]`);
+    });
+  });
+
   it('writes entries as Vancouver does: six authors then "et al.", initials without periods, year;volume(issue):pages', () => {
     const [caseiro, ranganath] = vancouver.formatList([reviewReference(45), reviewReference(13)]);
     assert.ok(caseiro.startsWith('Caseiro AR, Pedrosa SS, Ivanova G, Branquinho MV, Almeida A, Faria F, et al. Mesenchymal Stem/Stromal'), caseiro);
@@ -147,6 +164,13 @@ describe('CSL style: the reference list in Vancouver (citeproc-js)', () => {
     const item = { author: [{ family: 'Celis', given: 'J. E.' }, { family: 'Gromov', given: 'P.' }], title: 'T', 'container-title': 'J', issued: { 'date-parts': [[2004]] } };
     assert.match(vancouver.formatOne(reference({ ...item, moreAuthors: true })), /^Celis JE, Gromov P, et al\. T\./);
     assert.match(vancouver.formatOne(reference(item)), /^Celis JE, Gromov P\. T\./);
+  });
+
+  it('writes a BibTeX entry\'s "and others" as "et al."', () => {
+    const bibtex = '@article{smith2021,\n  author = {Smith, Jane and Doe, John and others},\n  title = {Conditioned medium in wound healing},\n  journal = {Wound Repair Regen},\n  year = {2021},\n  volume = {29},\n  pages = {100--110}\n}\n';
+    const { references } = readBibtex(bibtex, 'file:///w/refs.bib');
+    assert.strictEqual(references.length, 1);
+    assert.strictEqual(vancouver.formatOne(references[0]), 'Smith J, Doe J, et al. Conditioned medium in wound healing. Wound Repair Regen. 2021;29:100–10.');
   });
 
   it('is deterministic, and a changed reference is written anew', () => {
