@@ -254,6 +254,16 @@ describe('CSL style: other styles', () => {
     assert.deepStrictEqual(formatter.formatList([zeta, alpha]), ['Zeta A. Last by name (2001).', 'Alpha B. First by name (2002).']);
   });
 
+  it('takes off the number when a numeric style writes it from a macro', () => {
+    const throughMacro = bracketStyle
+      .replace('<info>', '<info><category citation-format="numeric"/>')
+      .replace('<citation>', '<macro name="number"><text variable="citation-number" prefix="[" suffix="] "/></macro><citation>')
+      .replace('<text variable="citation-number" prefix="[" suffix="] "/>\n      <names', '<text macro="number"/>\n      <names');
+    assert.match(throughMacro, /<text macro="number"\/>/);
+    const formatter = createReferenceFormatter({ name: 'macro.csl', xml: throughMacro });
+    assert.deepStrictEqual(formatter.formatList([zeta, alpha]), ['Zeta A. Last by name (2001).', 'Alpha B. First by name (2002).']);
+  });
+
   it('returns a sorting style\'s entries in the order given, not the style\'s', () => {
     const formatter = createReferenceFormatter({ name: 'sorted.csl', xml: sortingStyle });
     assert.deepStrictEqual(formatter.formatList([zeta, alpha]), ['Zeta, Anna: Last by name', 'Alpha, Bo: First by name']);

@@ -102,7 +102,10 @@ class StyleEngines {
     if (nesting) throw new CitationStyleError(`${style.name} is not well-formed XML (${nesting}).`);
     const bibliography = /<bibliography\b[\s\S]*<\/bibliography>/.exec(style.xml);
     if (!bibliography) throw new CitationStyleError(`${style.name} has no <bibliography> element, so it cannot write a reference list.`);
-    this.numbered = /variable=["']citation-number["']/.test(bibliography[0]);
+    // The number may be written in the layout or in a macro it calls: a numeric style's entries start with it.
+    this.numbered =
+      /variable=["']citation-number["']/.test(bibliography[0]) ||
+      (/citation-format=["']numeric["']/.test(style.xml) && /variable=["']citation-number["']/.test(style.xml));
     this.entriesStandAlone =
       this.numbered && !/subsequent-author-substitute|disambiguate-add-year-suffix|year-suffix/.test(style.xml);
     this.listEngine = this.build();
