@@ -359,6 +359,17 @@ describe('CSL style: the secretome.citationStyle setting', () => {
     }
   });
 
+  it('reads an absolute path inside the workspace folder, a Windows drive letter in either case', async () => {
+    const files = new MemoryWorkspace({ '/c:/ws/styles/brackets.csl': bracketStyle }, '/c:/ws');
+    for (const setting of ['C:/ws/styles/brackets.csl', 'c:\\ws\\styles\\brackets.csl', 'styles\\brackets.csl']) {
+      const resolved = await resolveCitationStyle(setting, 'file:///c%3A/ws', files);
+      assert.strictEqual(resolved.problem, undefined, setting);
+      assert.strictEqual(resolved.formatter.styleName, setting);
+    }
+    const elsewhere = await resolveCitationStyle('D:/ws/styles/brackets.csl', 'file:///c%3A/ws', files);
+    assert.strictEqual(elsewhere.problem?.reason, 'outside-workspace');
+  });
+
   it('needs a workspace folder to read a path from', async () => {
     const resolved = await resolveCitationStyle('styles/brackets.csl', undefined, new MemoryWorkspace({}));
     assert.strictEqual(resolved.problem?.reason, 'outside-workspace');

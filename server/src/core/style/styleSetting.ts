@@ -68,7 +68,9 @@ function styleFileUri(path: string, workspaceFolder: string): string | undefined
   const written = path.replace(/\\/g, '/');
   const isAbsolute = written.startsWith('/') || /^[a-z]:\//i.test(written);
   const target = isAbsolute ? folder.with({ path: written.startsWith('/') ? written : `/${written}` }) : Utils.joinPath(folder, written);
-  const root = folder.path.replace(/\/$/, '');
-  const inside = target.path === root || target.path.startsWith(`${root}/`);
+  // Windows drive letters compare in either case ("/C:/…" and "/c:/…" are one folder).
+  const comparable = (written: string) => written.replace(/^\/([A-Za-z]):/, (_, drive: string) => `/${drive.toLowerCase()}:`);
+  const root = comparable(folder.path.replace(/\/$/, ''));
+  const inside = comparable(target.path) === root || comparable(target.path).startsWith(`${root}/`);
   return inside ? target.toString() : undefined;
 }
