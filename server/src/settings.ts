@@ -29,6 +29,7 @@ export function configFromSettings(section: unknown): Config {
     },
     bibliographies: asStringArray(raw.bibliographies),
     manuscript: typeof raw.manuscript === 'string' ? raw.manuscript : undefined,
+    citationStyle: asNonEmptyString(raw.citationStyle),
   };
   return resolveConfig(dropUndefined(partial));
 }
@@ -70,6 +71,10 @@ function asPositiveInteger(value: unknown): number | undefined {
 
 function isManuscriptLanguage(value: string): value is ManuscriptLanguage {
   return value === 'markdown' || value === 'latex' || value === 'plaintext';
+}
+
+function asNonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
 function asStringArray(value: unknown): string[] | undefined {

@@ -53,6 +53,11 @@ export interface Config {
    * project is found from the files. Read by the caller that finds projects (server/src/project.ts).
    */
   manuscript: string;
+  /**
+   * secretome.citationStyle: the CSL style reference lists are written in, a bundled style's name ("vancouver", the
+   * default) or a workspace-relative path to a .csl file (core/style/styleSetting.ts reads and checks it).
+   */
+  citationStyle: string;
 }
 
 /**
@@ -85,6 +90,7 @@ export const defaultConfig: Config = {
   sources: { bibliographyIds: [], projectKeys: [] },
   bibliographies: [],
   manuscript: '',
+  citationStyle: 'vancouver',
 };
 
 /** Fills the gaps in a partial config from the defaults, so callers may pass only what they change. */
@@ -102,6 +108,7 @@ export function resolveConfig(partial?: DeepPartial<Config>): Config {
     sources: { ...defaultConfig.sources, ...(partial?.sources as Partial<DocumentSources> | undefined) },
     bibliographies: (partial?.bibliographies as string[] | undefined) ?? defaultConfig.bibliographies,
     manuscript: partial?.manuscript ?? defaultConfig.manuscript,
+    citationStyle: partial?.citationStyle ?? defaultConfig.citationStyle,
   };
 }
 

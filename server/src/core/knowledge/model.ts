@@ -51,6 +51,11 @@ export interface CslItem {
   /** CSL type: "article-journal", "book", "chapter", "paper-conference", "thesis", "report", "webpage"… */
   type?: string;
   author?: CslName[];
+  /**
+   * The source's author list ended in "et al." (the review's printed list, a BibTeX "and others"): the paper has
+   * more authors than `author` names. Not a CSL variable; the CSL formatter writes "et al." for it.
+   */
+  moreAuthors?: boolean;
   editor?: CslName[];
   issued?: CslDate;
   title?: string;

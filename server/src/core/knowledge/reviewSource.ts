@@ -29,6 +29,7 @@ export function lowerReviewReference(reference: ReviewReference): Reference {
     title: reference.title,
     'container-title': reference.journal,
   };
+  if (/,\s*et\.? al\.?\s*$/i.test(reference.authors)) item.moreAuthors = true;
   if (reference.volume) item.volume = reference.volume;
   if (reference.issue) item.issue = reference.issue;
   if (reference.pages) item.page = reference.pages;

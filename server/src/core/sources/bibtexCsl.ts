@@ -110,6 +110,8 @@ export function cslItemOf(key: string, type: string, fields: ReadonlyMap<string,
   if (author !== undefined) {
     const names = parseNames(author);
     if (names.length > 0) item.author = names;
+    // "… and others" is BibTeX's "et al.": parseNames drops it, the item keeps that the list goes on.
+    if (names.length > 0 && /\band\s+others\s*$/i.test(author)) item.moreAuthors = true;
   }
   const editor = fields.get('editor');
   if (editor !== undefined) {
