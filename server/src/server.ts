@@ -13,6 +13,7 @@ import {
   type Connection,
   type Diagnostic,
   type InitializeResult,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -36,6 +37,8 @@ import {
   type ReferencesToPickParams,
   type StatusParams,
 } from './protocol';
+import { projectEditCommands, runProjectEditCommand, renumberCitationsCommand } from './projectEditCommands';
+import { renumberCitationsKind } from './core/features/renumber';
 import { counted, describeWorkspaceCheck, findManuscripts, languageOfFile, maxManuscriptBytes, maxManuscripts } from './workspaceFiles';
 
 export interface ServerRuntime {
@@ -106,8 +109,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: completionTriggerCharacters, resolveProvider: false },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        executeCommandProvider: { commands: [checkWorkspaceCommand] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, renumberCitationsKind] },
+        executeCommandProvider: { commands: [checkWorkspaceCommand, ...projectEditCommands] },
       },
       serverInfo: { name: 'secretome-writer' },
     };
@@ -225,7 +228,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       [],
       token,
       'code actions',
-      (document, service, config) => service.getCodeActions(document, params.range, params.context.diagnostics, config),
+      (document, service, config) => [
+        ...service.getCodeActions(document, params.range, params.context.diagnostics, config),
+        ...service.getSourceActions(document, config, params.context.only),
+      ],
     ),
   );
 
@@ -236,6 +242,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   );
 
   connection.onExecuteCommand(async (params) => {
+    if (projectEditCommands.includes(params.command)) return runProjectEditCommand(params.command, params.arguments, projectEditHost);
     if (params.command !== checkWorkspaceCommand) return undefined;
     try {
       return await checkWorkspace();
@@ -244,6 +251,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       return undefined;
     }
   });
+
+  const projectEditHost = {
+    compute: (command: string, uri: string) =>
+      runSafe(uri, undefined, undefined, command, (document, service, config) =>
+        command === renumberCitationsCommand ? service.renumberCitations(document, config) : service.writeReferenceList(document, config),
+      ),
+    openVersion: (uri: string) => documents.get(uri)?.version,
+    applyEdit: (label: string, edit: WorkspaceEdit) => connection.workspace.applyEdit({ label, edit }),
+    showMessage: (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message }),
+  };
 
   /**
    * Lints every manuscript in the workspace folders, open ones in their current text, with progress the user can

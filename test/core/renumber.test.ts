@@ -4,7 +4,7 @@
  */
 import * as assert from 'assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { ManuscriptProject } from '../../server/src/core/project/model';
 import { config, service } from './support';
 
@@ -25,7 +25,7 @@ export function applied(edit: WorkspaceEdit | undefined, documents: TextDocument
     const change = changes.find((candidate) => candidate.textDocument.uri === document.uri);
     if (!change) return document.getText();
     assert.strictEqual(change.textDocument.version, document.version, `edit computed on version ${document.version}`);
-    return TextDocument.applyEdits(document, change.edits);
+    return TextDocument.applyEdits(document, change.edits as TextEdit[]);
   });
 }
 

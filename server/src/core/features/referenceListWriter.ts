@@ -146,7 +146,7 @@ function listPlace(files: readonly ProjectFile[]): ListPlace {
   if (last.manuscript.language === 'latex') {
     for (const file of files) {
       const end = uncommentedEndDocument(file.manuscript.text);
-      if (end >= 0) return { file, at: end, before: atLineStart(file.manuscript.text, end) ? '' : '\n', after: '\n', withHeading: true };
+      if (end >= 0) return { file, at: end, before: atLineStart(file.manuscript.text, end) ? '' : '\n', after: '', withHeading: true };
     }
   }
   const text = last.manuscript.text;
