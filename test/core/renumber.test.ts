@@ -144,4 +144,28 @@ describe('renumber by first use', () => {
     const [after] = applied(service().renumberCitations(document, config()).edit, [document]);
     assert.strictEqual(after, text.replace('[2] then [1]', '[1] then [2]').replace(/(\\bibitem\{one\}.*)\n(\\bibitem\{two\}.*)/, '$2\n$1'));
   });
+
+  it('orders \\bibitem entries by the first \\cite of their keys, leaving the keys as written', () => {
+    const text = [
+      'First \\cite{beta}, then \\citep{alpha, gamma} and \\cite{beta} again; \\cite{fromBib} is not in the list.',
+      '\\begin{thebibliography}{9}',
+      '\\bibitem{alpha} Alpha A. Paper one. 2001.',
+      '\\bibitem{gamma} Gamma C. Paper three. 2003.',
+      '\\bibitem{beta} Beta B. Paper two. 2002.',
+      '\\bibitem{delta} Delta D. Never cited. 2004.',
+      '\\end{thebibliography}',
+      '',
+    ].join('\n');
+    const document = doc(text, 'keys.tex', 'latex');
+    const result = service().renumberCitations(document, config());
+    assert.strictEqual(result.outcome, 'edit', result.message);
+    const [after] = applied(result.edit, [document]);
+    const lines = after.split('\n');
+    assert.strictEqual(lines[0], text.split('\n')[0]);
+    assert.deepStrictEqual(lines.slice(2, 6).map((line) => /\\bibitem\{(\w+)\}/.exec(line)![1]), ['beta', 'alpha', 'gamma', 'delta']);
+    const [source] = service().getSourceActions(document, config(), ['source']);
+    assert.strictEqual(source?.kind, 'source.renumberCitations');
+    const [again] = applied(result.edit, [document]);
+    assert.strictEqual(service().renumberCitations(doc(again, 'keys-again.tex', 'latex'), config()).outcome, 'unchanged');
+  });
 });

@@ -7,7 +7,7 @@
  */
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import type { ReferenceListEntry } from '../manuscript/types';
-import { citationWritingOf, compactNumbers, firstUseOf, type CitationWriting, type FirstUse } from '../project/firstUse';
+import { citationWritingOf, compactNumbers, firstUseOf, listKeyNumbers, type CitationWriting, type FirstUse } from '../project/firstUse';
 import type { ProjectFile } from '../project/model';
 import type { FeatureContext } from './context';
 import { listSome, placeOf, ProjectEditBuilder, type ProjectEditResult } from './projectEdit';
@@ -38,8 +38,8 @@ export interface RenumberingPlan {
 
 export function planRenumbering(context: FeatureContext): RenumberingPlan | { refused: ProjectEditResult } {
   const files = context.project.files;
-  const use = firstUseOf(files);
-  if (use.citations.length === 0) return { refused: { outcome: 'unchanged', message: 'The manuscript has no numbered citations to renumber.' } };
+  const use = firstUseOf(files, listKeyNumbers(context.project));
+  if (use.order.length === 0) return { refused: { outcome: 'unchanged', message: 'The manuscript has no numbered citations to renumber.' } };
   const broken = unrenumberableMessage(files, use);
   if (broken) return { refused: { outcome: 'refused', message: broken } };
   const listFile = context.project.ownListFile;
@@ -160,7 +160,8 @@ export function finish(builder: ProjectEditBuilder, use: FirstUse, unchanged: st
  */
 export function renumberSourceActions(context: FeatureContext, only: readonly string[] | undefined): CodeAction[] {
   if (!only || !only.some((kind) => kind === CodeActionKind.Source || kind === renumberCitationsKind)) return [];
-  if (!context.project.files.some((file) => file.manuscript.citations.some((citation) => citation.syntax === 'numeric'))) return [];
+  const numbered = context.project.files.some((file) => file.manuscript.citations.some((citation) => citation.syntax === 'numeric'));
+  if (!numbered && !listKeyNumbers(context.project)) return [];
   return [renumberAction(context.document.uri, renumberCitationsKind)];
 }
 

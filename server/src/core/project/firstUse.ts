@@ -4,7 +4,7 @@
  * (ranges are short: a longer one is an absurd range the parser marks), so the walk stays linear in the citations.
  */
 import type { Citation, CitationEntry } from '../manuscript/types';
-import type { ProjectFile } from './model';
+import type { ProjectContext, ProjectFile } from './model';
 
 /** One numbered citation of the project, with the numbers it stands for in written order, each once. */
 export interface NumberedCitation {
@@ -33,14 +33,21 @@ export interface FirstUse {
   unrenumberable: UnrenumberableEntry[];
 }
 
-export function firstUseOf(files: readonly ProjectFile[]): FirstUse {
+/**
+ * `keyNumber`: for a list whose entries have keys (`\bibitem{key}`), the entry number a cited key stands for; such
+ * citations count for first use (their keys are never rewritten), so `\cite{b}` before `\cite{a}` puts b first.
+ */
+export function firstUseOf(files: readonly ProjectFile[], keyNumber?: (key: string) => number | undefined): FirstUse {
   const citations: NumberedCitation[] = [];
   const order: number[] = [];
   const first: FirstUse['first'] = new Map();
   const unrenumberable: UnrenumberableEntry[] = [];
   files.forEach((file, fileIndex) => {
     for (const citation of file.manuscript.citations) {
-      if (citation.syntax !== 'numeric') continue;
+      if (citation.syntax !== 'numeric') {
+        if (keyNumber) countKeys(citation, fileIndex, keyNumber, order, first);
+        continue;
+      }
       const numbered: NumberedCitation = { fileIndex, citation, numbers: [], entries: [] };
       const seen = new Set<number>();
       for (const entry of citation.entries) {
@@ -64,6 +71,25 @@ export function firstUseOf(files: readonly ProjectFile[]): FirstUse {
     }
   });
   return { citations, order, first, unrenumberable };
+}
+
+function countKeys(citation: Citation, fileIndex: number, keyNumber: (key: string) => number | undefined, order: number[], first: FirstUse['first']): void {
+  for (const entry of citation.entries) {
+    if (entry.kind !== 'key' || entry.key === undefined) continue;
+    const number = keyNumber(entry.key);
+    if (number === undefined || first.has(number)) continue;
+    first.set(number, { fileIndex, citation, entry });
+    order.push(number);
+  }
+}
+
+/** For a project whose own list is `\bibitem{key}`s: the entry number of each key (the first entry with it). */
+export function listKeyNumbers(project: ProjectContext): ((key: string) => number | undefined) | undefined {
+  const entries = project.ownListFile?.manuscript.referenceList?.entries;
+  if (!entries || !entries.some((entry) => entry.key !== undefined)) return undefined;
+  const numbers = new Map<string, number>();
+  for (const entry of entries) if (entry.key !== undefined && !numbers.has(entry.key)) numbers.set(entry.key, entry.number);
+  return (key) => numbers.get(key);
 }
 
 function unrenumberableReason(entry: CitationEntry): string | undefined {

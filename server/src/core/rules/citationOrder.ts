@@ -4,7 +4,7 @@
  * default (information when on); the quick fix renumbers the whole project. Review-numbered drafts are never flagged.
  */
 import type { CitationEntry } from '../manuscript/types';
-import { firstUseOf } from '../project/firstUse';
+import { firstUseOf, listKeyNumbers } from '../project/firstUse';
 import type { Finding, ProjectRule, ProjectRuleContext } from './types';
 
 export const citationOrder: ProjectRule = {
@@ -14,7 +14,7 @@ export const citationOrder: ProjectRule = {
   defaultEnabled: false,
   checkProject(context: ProjectRuleContext): Finding[] {
     if (context.references.numbering !== 'own-list') return [];
-    const use = firstUseOf(context.project.files);
+    const use = firstUseOf(context.project.files, listKeyNumbers(context.project));
     const late = new Map<CitationEntry, { number: number; place: number }[]>();
     use.order.forEach((number, index) => {
       const first = use.first.get(number)!;
