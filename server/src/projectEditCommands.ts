@@ -4,7 +4,9 @@
  * (`workspace/applyEdit`: a client refuses it once a document has changed) and tells the user what happened.
  */
 import { MessageType, type ApplyWorkspaceEditResult, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import type { Config } from './core/config';
 import type { ProjectEditResult } from './core/features/projectEdit';
+import type { ReferenceListFormatter } from './core/features/referenceListWriter';
 import { renumberCitationsCommand } from './core/features/renumber';
 import { writeReferenceListCommand } from './core/features/referenceListWriter';
 
@@ -26,6 +28,17 @@ export interface ProjectEditHost {
   openVersion(uri: string): number | undefined;
   applyEdit(label: string, edit: WorkspaceEdit): Promise<ApplyWorkspaceEditResult>;
   showMessage(type: MessageType, message: string): void;
+}
+
+/**
+ * The CSL formatter for `secretome.citationStyle`, and a problem to tell the user when the setting could not be used.
+ * Until core/style (citeproc-js) is merged this gives none, and the core writes entries with its stand-in
+ * (knowledge/format.ts). Merged, it becomes:
+ *   const { formatter, problem } = await resolveCitationStyle(config.citationStyle, workspaceFolder, files);
+ *   return { formatter, problem: problem?.message };
+ */
+export async function referenceListFormatterFor(_config: Config): Promise<{ formatter?: ReferenceListFormatter; problem?: string }> {
+  return {};
 }
 
 const labels: Record<string, string> = {

@@ -37,7 +37,7 @@ import {
   type ReferencesToPickParams,
   type StatusParams,
 } from './protocol';
-import { projectEditCommands, runProjectEditCommand, renumberCitationsCommand } from './projectEditCommands';
+import { projectEditCommands, referenceListFormatterFor, renumberCitationsCommand, runProjectEditCommand } from './projectEditCommands';
 import { renumberCitationsKind } from './core/features/renumber';
 import { counted, describeWorkspaceCheck, findManuscripts, languageOfFile, maxManuscriptBytes, maxManuscripts } from './workspaceFiles';
 
@@ -253,10 +253,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   const projectEditHost = {
-    compute: (command: string, uri: string) =>
-      runSafe(uri, undefined, undefined, command, (document, service, config) =>
-        command === renumberCitationsCommand ? service.renumberCitations(document, config) : service.writeReferenceList(document, config),
-      ),
+    async compute(command: string, uri: string) {
+      if (command === renumberCitationsCommand) {
+        return runSafe(uri, undefined, undefined, command, (document, service, config) => service.renumberCitations(document, config));
+      }
+      const style = await referenceListFormatterFor(await configFor(uri));
+      if (style.problem) log(style.problem);
+      return runSafe(uri, undefined, undefined, command, (document, service, config) => service.writeReferenceList(document, config, style.formatter));
+    },
     openVersion: (uri: string) => documents.get(uri)?.version,
     applyEdit: (label: string, edit: WorkspaceEdit) => connection.workspace.applyEdit({ label, edit }),
     showMessage: (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message }),

@@ -10,6 +10,7 @@ import { loadBundledDataset } from '../../server/src/core/bundledDataset';
 import { resolveConfig } from '../../server/src/core/config';
 import { createLanguageService } from '../../server/src/core/languageService';
 import type { ManuscriptProject } from '../../server/src/core/project/model';
+import { firstUseOf } from '../../server/src/core/project/firstUse';
 import { seededRandom } from '../support/seededRandom';
 import { measure, report, type Measurement } from './measure';
 
@@ -71,6 +72,10 @@ results.push(
     service.renumberCitations(project.documents[0]!, resolveConfig({ sources: { project } }));
   }, { warmup: 1 }),
 );
+
+// What the citation-order rule adds to each document's diagnostics: one walk over the parsed project.
+const parsedFiles = parsed.documents.map((document) => ({ document, manuscript: service.parse(document) }));
+results.push(measure('first-use walk of the project (citation-order, per document checked)', 20, () => firstUseOf(parsedFiles)));
 
 // A draft on the review's numbers: writing its list (stand-in formatter) renumbers every citation too.
 const draftTexts = Array.from({ length: 10 }, (_, i) => chapter(10_000, i * 2000, 54).text);
