@@ -137,3 +137,12 @@ describe('write the reference list', () => {
     assert.match(result.message, /no numbered references/);
   });
 });
+
+describe('write the reference list: line breaks', () => {
+  it('keeps a CRLF document in CRLF, one blank line before the list', () => {
+    const document = doc('Secretomes help [45].\r\nMore [11-13, 45].\r\n', 'crlf-draft.md');
+    const [after] = applied(service().writeReferenceList(document, config()).edit, [document]);
+    assert.ok(after.startsWith('Secretomes help [1].\r\nMore [1-4].\r\n\r\n## References\r\n\r\n1. Caseiro AR'), JSON.stringify(after.slice(0, 80)));
+    assert.strictEqual(after.replace(/\r\n/g, '').includes('\n'), false, 'no bare line feed');
+  });
+});

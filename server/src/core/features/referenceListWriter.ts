@@ -108,7 +108,7 @@ function writeNewList(context: FeatureContext, formatter: ReferenceListFormatter
   const target = listPlace(files);
   const output = outputOf(target.file);
   const texts = formatter.formatList(references, output);
-  const newline = target.file.document.getText().includes('\r\n') ? '\r\n' : '\n';
+  const newline = target.newline;
   const section = listSection(references, texts, output, target.withHeading, newline);
   builder.replace(target.file.document, { start: target.at, end: target.at }, target.before + section + target.after);
   const { documents } = builder.counts;
@@ -127,6 +127,8 @@ interface ListPlace {
   after: string;
   /** False when a References heading with no entries is already there. */
   withHeading: boolean;
+  /** The file's line break: `\r\n` when it uses them. */
+  newline: string;
 }
 
 /**
@@ -134,24 +136,29 @@ interface ListPlace {
  * the file that has it; else at the end of the project's last file.
  */
 function listPlace(files: readonly ProjectFile[]): ListPlace {
+  const newlineOf = (file: ProjectFile) => (file.manuscript.text.includes('\r\n') ? '\r\n' : '\n');
   for (const file of files) {
     const start = file.manuscript.referenceListStart;
     if (start === undefined || file.manuscript.language === 'latex') continue;
     const text = file.manuscript.text;
+    const newline = newlineOf(file);
     const lineEnd = text.indexOf('\n', start);
     const at = lineEnd < 0 ? text.length : lineEnd + 1;
-    return { file, at, before: lineEnd < 0 ? '\n\n' : '\n', after: at < text.length ? '\n' : '', withHeading: false };
+    return { file, at, before: lineEnd < 0 ? newline.repeat(2) : newline, after: at < text.length ? newline : '', withHeading: false, newline };
   }
   const last = files[files.length - 1]!;
   if (last.manuscript.language === 'latex') {
     for (const file of files) {
       const end = uncommentedEndDocument(file.manuscript.text);
-      if (end >= 0) return { file, at: end, before: atLineStart(file.manuscript.text, end) ? '' : '\n', after: '', withHeading: true };
+      const newline = newlineOf(file);
+      if (end >= 0) return { file, at: end, before: atLineStart(file.manuscript.text, end) ? '' : newline, after: '', withHeading: true, newline };
     }
   }
   const text = last.manuscript.text;
-  const trailing = /\n*$/.exec(text)![0].length;
-  return { file: last, at: text.length, before: trailing >= 2 ? '' : trailing === 1 ? '\n' : '\n\n', after: '', withHeading: true };
+  const newline = newlineOf(last);
+  // Line breaks already at the end: the section follows one blank line.
+  const trailing = /(?:\r?\n)*$/.exec(text)![0].split('\n').length - 1;
+  return { file: last, at: text.length, before: newline.repeat(Math.max(0, 2 - trailing)), after: '', withHeading: true, newline };
 }
 
 function uncommentedEndDocument(text: string): number {
