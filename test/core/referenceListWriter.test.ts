@@ -146,3 +146,11 @@ describe('write the reference list: line breaks', () => {
     assert.strictEqual(after.replace(/\r\n/g, '').includes('\n'), false, 'no bare line feed');
   });
 });
+
+describe('write the reference list: bad input', () => {
+  it('never expands an absurd range: it refuses and says which', () => {
+    const result = service().writeReferenceList(doc('Huge [1-99999999]. Fine [2].\n'), config(), { styleName: 'x', formatList: () => assert.fail('formatted') });
+    assert.strictEqual(result.outcome, 'refused');
+    assert.match(result.message, /^No list was written: \[1-99999999\] \(renumber-\d+\.md, line 1\) is a range too long to be meant/);
+  });
+});

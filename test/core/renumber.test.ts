@@ -169,3 +169,20 @@ describe('renumber by first use', () => {
     assert.strictEqual(service().renumberCitations(doc(again, 'keys-again.tex', 'latex'), config()).outcome, 'unchanged');
   });
 });
+
+describe('renumber by first use: many citations', () => {
+  it('renumbers 10^4 citations of a 500-entry list, cited last entry first, and a second run changes nothing', () => {
+    const size = 500;
+    const entries = Array.from({ length: size }, (_, i) => `${i + 1}. Author${i + 1} A. Paper ${i + 1}. 2020.`);
+    // Citation k cites entry size - (k mod size): the first 500 run 500, 499, … 1, then repeat.
+    const sentences = Array.from({ length: 10_000 }, (_, k) => `Finding ${k} [${size - (k % size)}].`);
+    const document = doc(`${sentences.join(' ')}\n\n## References\n\n${entries.join('\n')}\n`, 'many.md');
+    const result = service().renumberCitations(document, config());
+    assert.strictEqual(result.outcome, 'edit', result.message);
+    const [after] = applied(result.edit, [document]);
+    assert.ok(after.startsWith('Finding 0 [1]. Finding 1 [2].'), after.slice(0, 40));
+    assert.ok(after.includes('Finding 9999 [500].'));
+    assert.ok(after.includes('\n1. Author500 A. Paper 500. 2020.\n2. Author499 A.'));
+    assert.strictEqual(service().renumberCitations(doc(after, 'many-again.md'), config()).outcome, 'unchanged');
+  });
+});
