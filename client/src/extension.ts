@@ -8,6 +8,8 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import {
   checkWorkspaceCommand,
   referencesToPickRequest,
+  renumberCitationsCommand,
+  writeReferenceListCommand,
   statusNotification,
   type PickableReferenceItem,
   type ReferencesToPickParams,
@@ -61,6 +63,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('secretome.insertCitation', () => insertCitation()),
     vscode.commands.registerCommand('secretome.checkWorkspace', () => checkWorkspace()),
     vscode.commands.registerCommand('secretome.openSample', () => openSample(context.extensionUri)),
+    vscode.commands.registerCommand('secretome.renumberCitations', () => editProject(renumberCitationsCommand)),
+    vscode.commands.registerCommand('secretome.writeReferenceList', () => editProject(writeReferenceListCommand)),
     client.onNotification(statusNotification, (params: StatusParams) => showStatus(status, params)),
   );
 
@@ -82,6 +86,14 @@ async function checkWorkspace(): Promise<void> {
   if (!client) return;
   if (!client.isRunning()) await client.start();
   await client.sendRequest('workspace/executeCommand', { command: checkWorkspaceCommand, arguments: [] });
+}
+
+/** Renumbers or writes the list of the active document's manuscript; the server applies the edit and says what it did. */
+async function editProject(command: string): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client) return;
+  if (!client.isRunning()) await client.start();
+  await client.sendRequest('workspace/executeCommand', { command, arguments: [editor.document.uri.toString()] });
 }
 
 /** The citation picker: the server ranks the references for the sentence at the cursor; the user picks one. */

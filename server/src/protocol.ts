@@ -32,3 +32,14 @@ export type { PickableReference as PickableReferenceItem } from './core/features
 export const checkWorkspaceCommand = 'secretome.server.checkWorkspace';
 
 export type { WorkspaceCheckSummary as CheckWorkspaceResult } from './workspaceFiles';
+
+/**
+ * Client → server, through workspace/executeCommand with the document's URI as the one argument: renumber the
+ * project's numbered citations by first use, or write its reference list; the server applies the edit with
+ * workspace/applyEdit and answers a ProjectEditCommandResult. (The palette commands are the client's.) The core
+ * names the same strings (features/renumber.ts, features/referenceListWriter.ts) for its quick fix; a test keeps them equal.
+ */
+export const renumberCitationsCommand = 'secretome.server.renumberCitations';
+export const writeReferenceListCommand = 'secretome.server.writeReferenceList';
+
+export type { ProjectEditCommandResult } from './projectEditCommands';

@@ -2,6 +2,7 @@
  * The language server: capabilities and thin handlers over the core. Each handler looks the document up, returns
  * early if it is gone, and delegates to the LanguageService; errors and cancellation are handled once, in runSafe.
  */
+import * as path from 'path';
 import {
   CodeActionKind,
   DiagnosticSeverity,
@@ -13,6 +14,7 @@ import {
   type Connection,
   type Diagnostic,
   type InitializeResult,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -39,6 +41,9 @@ import {
   type ReferencesToPickParams,
   type StatusParams,
 } from './protocol';
+import { maxStyleFileBytes } from './core/style';
+import { projectEditCommands, referenceListFormatterFor, renumberCitationsCommand, runProjectEditCommand } from './projectEditCommands';
+import { renumberCitationsKind } from './core/features/renumber';
 import { counted, describeWorkspaceCheck, findManuscripts, languageOfFile, maxManuscriptBytes, maxManuscripts } from './workspaceFiles';
 
 export interface ServerRuntime {
@@ -137,8 +142,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: completionTriggerCharacters, resolveProvider: false },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        executeCommandProvider: { commands: [checkWorkspaceCommand] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, renumberCitationsKind] },
+        executeCommandProvider: { commands: [checkWorkspaceCommand, ...projectEditCommands] },
       },
       serverInfo: { name: 'secretome-writer' },
     };
@@ -259,7 +264,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       [],
       token,
       'code actions',
-      (document, service, config) => service.getCodeActions(document, params.range, params.context.diagnostics, config),
+      (document, service, config) => [
+        ...service.getCodeActions(document, params.range, params.context.diagnostics, config),
+        ...service.getSourceActions(document, config, params.context.only),
+      ],
     ),
   );
 
@@ -270,6 +278,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   );
 
   connection.onExecuteCommand(async (params) => {
+    if (projectEditCommands.includes(params.command)) return runProjectEditCommand(params.command, params.arguments, projectEditHost);
     if (params.command !== checkWorkspaceCommand) return undefined;
     try {
       return await checkWorkspace();
@@ -278,6 +287,28 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       return undefined;
     }
   });
+
+  /** The workspace folder (as a URI) holding the document: a relative `secretome.citationStyle` path is read from it. */
+  function workspaceFolderOf(uri: string): string | undefined {
+    const file = URI.parse(uri);
+    if (file.scheme !== 'file') return undefined;
+    const folder = workspaceFolders.find((folder) => file.fsPath === folder || file.fsPath.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep));
+    return folder === undefined ? undefined : URI.file(folder).toString();
+  }
+
+  const projectEditHost = {
+    async compute(command: string, uri: string) {
+      if (command === renumberCitationsCommand) {
+        return runSafe(uri, undefined, undefined, command, (document, service, config) => service.renumberCitations(document, config));
+      }
+      const style = await referenceListFormatterFor(await configFor(uri), workspaceFolderOf(uri), runtime.fileSystem({ roots: workspaceFolders, maxBytes: maxStyleFileBytes }));
+      if (style.problem) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Secretome Writer: ${style.problem}` });
+      return runSafe(uri, undefined, undefined, command, (document, service, config) => service.writeReferenceList(document, config, style.formatter));
+    },
+    openVersion: (uri: string) => documents.get(uri)?.version,
+    applyEdit: (label: string, edit: WorkspaceEdit) => connection.workspace.applyEdit({ label, edit }),
+    showMessage: (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message }),
+  };
 
   /**
    * Lints every manuscript in the workspace folders, open ones in their current text, with progress the user can

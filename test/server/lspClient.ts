@@ -32,6 +32,7 @@ import {
   type Range,
   type CodeAction,
   type Command,
+  type ServerCapabilities,
 } from 'vscode-languageserver-protocol/node';
 
 export const serverPath = path.resolve(__dirname, '../../dist/server.js');
@@ -39,6 +40,8 @@ export const serverPath = path.resolve(__dirname, '../../dist/server.js');
 export interface LspClient {
   connection: ProtocolConnection;
   process: ChildProcess;
+  /** What the server answered to initialize. */
+  capabilities: ServerCapabilities;
   /** Everything the server wrote to its stderr, for failure messages. */
   stderr(): string;
   open(uri: string, languageId: string, text: string): Promise<void>;
@@ -80,7 +83,7 @@ export async function startClient(
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => settings));
   connection.listen();
 
-  await connection.sendRequest(InitializeRequest.type, {
+  const initialized = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
     capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
@@ -106,6 +109,7 @@ export async function startClient(
   return {
     connection,
     process: child,
+    capabilities: initialized.capabilities,
     stderr: () => stderr,
     open: (uri, languageId, text) =>
       connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } }),

@@ -20,6 +20,9 @@ import { readManuscriptList } from './sources/manuscriptList';
 import type { Reference } from './knowledge/model';
 import { citedKeysOf, type CitedKeys } from './features/unusedEntries';
 import { singleDocumentProject, type ProjectContext, type ProjectFile } from './project/model';
+import type { ProjectEditResult } from './features/projectEdit';
+import { renumberCitations, renumberSourceActions } from './features/renumber';
+import { standInFormatter, writeReferenceList, type ReferenceListFormatter } from './features/referenceListWriter';
 
 export interface LanguageService {
   /** Parses (or returns the cached parse of) a document; cached by URI and version. */
@@ -32,6 +35,12 @@ export interface LanguageService {
   doValidate(document: TextDocument, config: Config): Diagnostic[];
   /** Quick fixes for the given diagnostics in range. */
   getCodeActions(document: TextDocument, range: Range, diagnostics: Diagnostic[], config: Config): CodeAction[];
+  /** Source actions of the kinds asked for (`only`): renumber citations by first use. */
+  getSourceActions(document: TextDocument, config: Config, only: readonly string[] | undefined): CodeAction[];
+  /** Renumbers the numbered citations of the document's project by first use and reorders its list: one versioned edit. */
+  renumberCitations(document: TextDocument, config: Config): ProjectEditResult;
+  /** Writes (or refreshes) the reference list for the numbered citations in use, in the formatter's CSL style. */
+  writeReferenceList(document: TextDocument, config: Config, formatter?: ReferenceListFormatter): ProjectEditResult;
   /** Every reference for the citation picker, ranked by the sentence at the position, with the citation to insert. */
   referencesToPick(document: TextDocument, position: Position, config: Config): PickableReference[];
   /** The references the document can cite under its numbering and the bibliographies `config.sources` names. */
@@ -130,6 +139,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     doHover: (document, position, config) => doHover(contextFor(document, config), position),
     doValidate: (document, config) => computeDiagnostics(contextFor(document, config)),
     getCodeActions: (document, range, diagnostics, config) => getCodeActions(contextFor(document, config), range, diagnostics),
+    getSourceActions: (document, config, only) => renumberSourceActions(contextFor(document, config), only),
+    renumberCitations: (document, config) => renumberCitations(contextFor(document, config)),
+    writeReferenceList: (document, config, formatter) => writeReferenceList(contextFor(document, config), formatter ?? standInFormatter(dataset)),
     referencesToPick: (document, position, config) => referencesToPick(contextFor(document, config), position),
     referencesFor: (document, config) => referencesOf(document, config),
     setBibliography: (input) => {

@@ -10,6 +10,7 @@ import { singleReferenceFixes } from '../rules/unsupportedClaim';
 import type { Fix, FindingData } from '../rules/types';
 import type { FeatureContext } from './context';
 import { computeDiagnostics, DIAGNOSTIC_SOURCE } from './diagnostics';
+import { renumberAction } from './renumber';
 
 export function getCodeActions(context: FeatureContext, _range: Range, diagnostics: Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -36,6 +37,10 @@ export function getCodeActions(context: FeatureContext, _range: Range, diagnosti
         isPreferred: fix.preferred ?? false,
         edit: { changes: { [context.document.uri]: edits } },
       });
+    }
+    if (diagnostic.code === 'citation-order') {
+      // The fix is the whole project's renumbering, computed when chosen: a command, not an edit.
+      actions.push({ ...renumberAction(context.document.uri, CodeActionKind.QuickFix), diagnostics: [diagnostic], isPreferred: true });
     }
     actions.push(disableForLine(context, diagnostic, diagnostic.code));
   }

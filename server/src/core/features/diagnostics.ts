@@ -5,7 +5,7 @@
 import { DiagnosticSeverity, type CodeDescription, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Config, RuleSeverity } from '../config';
-import { lintManuscript, ruleFor, rules, type Finding, type RuleCode } from '../rules';
+import { lintManuscript, projectRules, ruleFor, rules, type Finding, type RuleCode } from '../rules';
 import { isSuppressed, parseSuppressions } from '../rules/suppressions';
 import type { FeatureContext } from './context';
 
@@ -19,19 +19,23 @@ export function computeDiagnostics(context: FeatureContext): Diagnostic[] {
   const { config, manuscript, document, dataset } = context;
   if (!config.lint.enabled || !config.lint.languages.includes(manuscript.language)) return [];
   const enabled = new Set<RuleCode>(rules.filter((rule) => ruleSettings(config, rule.code).enabled).map((rule) => rule.code));
-  if (enabled.size === 0) return [];
+  const projectWide = projectRules.filter((rule) => ruleSettings(config, rule.code).enabled);
+  if (enabled.size === 0 && projectWide.length === 0) return [];
 
   const lineOf = (offset: number) => document.positionAt(offset).line;
   const suppressions = parseSuppressions(manuscript.text, lineOf);
   const cap = Math.max(0, Math.floor(config.lint.maxDiagnostics));
-  const { findings: kept, complete } = lintManuscript(dataset, manuscript, {
+  const keep = (finding: Finding) => !isSuppressed(suppressions, finding.code, finding.start, lineOf(finding.start));
+  const linted = lintManuscript(dataset, manuscript, {
     enabled,
     references: context.references,
     projectKeys: config.sources.projectKeys,
-    keep: (finding) => !isSuppressed(suppressions, finding.code, finding.start, lineOf(finding.start)),
+    keep,
     limit: cap + 1,
     citationSensitivity: config.lint.citationNeeded.sensitivity,
   });
+  const { complete } = linted;
+  const kept = withProjectFindings(linted.findings, projectWide.length > 0 ? projectFindings(context, projectWide).filter(keep) : []);
 
   const shown = kept
     .slice(0, cap)
@@ -40,13 +44,26 @@ export function computeDiagnostics(context: FeatureContext): Diagnostic[] {
   return shown;
 }
 
+/** Findings of the project-wide rules for this document (the served document's place in its project). */
+function projectFindings(context: FeatureContext, active: typeof projectRules): Finding[] {
+  const fileIndex = context.project.files.findIndex((file) => file.document.uri === context.document.uri);
+  if (fileIndex < 0) return [];
+  return active.flatMap((rule) => rule.checkProject({ project: context.project, fileIndex, references: context.references }));
+}
+
+/** Both lists in document order (each already is). */
+function withProjectFindings(paragraphFindings: Finding[], projectWide: Finding[]): Finding[] {
+  if (projectWide.length === 0) return paragraphFindings;
+  return [...paragraphFindings, ...projectWide].sort((a, b) => a.start - b.start);
+}
+
 /** A rule's settings: what the user set, else the rule's defaults. */
 export function ruleSettings(config: Config, code: string): { enabled: boolean; severity: RuleSeverity } {
   // Settings arrive as loose JSON: a value of the wrong type falls back to the default instead of breaking the rule.
   const set: { enabled?: unknown; severity?: unknown } = config.lint.rules[code] ?? {};
   const fallback = ruleFor(code)?.defaultSeverity ?? 'warning';
   return {
-    enabled: typeof set.enabled === 'boolean' ? set.enabled : true,
+    enabled: typeof set.enabled === 'boolean' ? set.enabled : (ruleFor(code)?.defaultEnabled ?? true),
     severity: typeof set.severity === 'string' && set.severity in SEVERITIES ? (set.severity as RuleSeverity) : fallback,
   };
 }

@@ -9,15 +9,16 @@ import type { DocumentReferences } from '../knowledge';
 import type { SourceEntries } from '../knowledge/sourceEntries';
 import type { Citation, Manuscript, Span } from '../manuscript/types';
 import { citationMismatch } from './citationMismatch';
+import { citationOrder } from './citationOrder';
 import { contradictedClaim } from './contradictedClaim';
 import { malformedCitation } from './malformedCitation';
 import { noncanonicalTerm } from './noncanonicalTerm';
 import { overstatedClaim } from './overstatedClaim';
-import type { CitationStyle, Finding, Rule, RuleCode, RuleContext } from './types';
+import type { CitationStyle, Finding, ProjectRule, Rule, RuleCode, RuleContext } from './types';
 import { unknownCitation } from './unknownCitation';
 import { unsupportedClaim } from './unsupportedClaim';
 
-export type { Finding, Rule, RuleCode } from './types';
+export type { Finding, ProjectRule, ProjectRuleContext, Rule, RuleCode, RuleInfo } from './types';
 
 export const rules: readonly Rule[] = [
   malformedCitation,
@@ -29,10 +30,14 @@ export const rules: readonly Rule[] = [
   noncanonicalTerm,
 ];
 
+/** Rules over the whole project (what was cited before, in other files), run per document after the paragraph rules. */
+export const projectRules: readonly ProjectRule[] = [citationOrder];
+
+/** The paragraph rules' codes (the accuracy corpus scores these). */
 export const ruleCodes: readonly RuleCode[] = rules.map((rule) => rule.code);
 
-export function ruleFor(code: string): Rule | undefined {
-  return rules.find((rule) => rule.code === code);
+export function ruleFor(code: string): Rule | ProjectRule | undefined {
+  return rules.find((rule) => rule.code === code) ?? projectRules.find((rule) => rule.code === code);
 }
 
 export interface LintOptions {

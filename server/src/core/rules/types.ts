@@ -7,6 +7,7 @@ import type { CitationSensitivity, RuleSeverity } from '../config';
 import type { Dataset } from '../dataset';
 import type { DocumentReferences } from '../knowledge';
 import type { Citation, ManuscriptLanguage, Span } from '../manuscript/types';
+import type { ProjectContext } from '../project/model';
 
 export type RuleCode =
   | 'unsupported-claim'
@@ -15,17 +16,38 @@ export type RuleCode =
   | 'contradicted-claim'
   | 'citation-mismatch'
   | 'overstated-claim'
-  | 'noncanonical-term';
+  | 'noncanonical-term'
+  | 'citation-order';
 
 /** How new citations are written in this document: the syntax it already uses most, else its language's default. */
 export type CitationStyle = 'numeric' | 'latex' | 'pandoc';
 
-export interface Rule {
+/** What every rule declares: its code, what it flags, and how it is set when the user sets nothing. */
+export interface RuleInfo {
   code: RuleCode;
   /** One line for docs and settings: what the rule flags. */
   summary: string;
   defaultSeverity: RuleSeverity;
+  /** False for a rule the user turns on (`secretome.lint.severity.<code>`); absent means on. */
+  defaultEnabled?: boolean;
+}
+
+/** A rule that reads one paragraph at a time (findings cached by paragraph text). */
+export interface Rule extends RuleInfo {
   check(context: RuleContext): Finding[];
+}
+
+/** A rule whose findings depend on the whole project (what was cited before, in other files): run per document, uncached. */
+export interface ProjectRule extends RuleInfo {
+  checkProject(context: ProjectRuleContext): Finding[];
+}
+
+/** The served document within its project, for project rules; offsets of findings are into the served document. */
+export interface ProjectRuleContext {
+  project: ProjectContext;
+  /** Index of the served document in `project.files`. */
+  fileIndex: number;
+  references: DocumentReferences;
 }
 
 /** One paragraph as the rules see it; every offset is into the whole document. */
