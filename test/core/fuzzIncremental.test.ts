@@ -21,7 +21,7 @@ import { generateItem, generateLibrary } from './knowledgeLibrary';
 import {
   applyEdit,
   fuzzSettings,
-  randomEdit,
+  randomEdits,
   reproduce,
   samplePositions,
   seededRandom,
@@ -173,16 +173,6 @@ describe('fuzz: incremental edits read as a fresh analysis (core)', function () 
   });
 });
 
-/** Several edits in one update, each against the text the previous ones left (as LSP applies them). */
-function randomEdits(random: () => number, text: string, count: number): OffsetEdit[] {
-  const edits: OffsetEdit[] = [];
-  for (let i = 0; i < count; i++) {
-    const edit = randomEdit(random, text);
-    edits.push(edit);
-    text = applyEdit(text, edit);
-  }
-  return edits;
-}
 
 /** What an editor asks between keystrokes: sometimes diagnostics, a completion or a hover at the cursor. */
 function touch(random: () => number, service: LanguageService, document: TextDocument, last: OffsetEdit, config: Config): void {

@@ -165,6 +165,22 @@ export function typingEdits(random: () => number, text: string): OffsetEdit[] {
   return edits;
 }
 
+/** Several edits in one update, each against the text the previous ones left (as LSP applies a didChange's changes). */
+export function randomEdits(random: () => number, text: string, count: number): OffsetEdit[] {
+  const edits: OffsetEdit[] = [];
+  for (let i = 0; i < count; i++) {
+    const edit = randomEdit(random, text);
+    edits.push(edit);
+    text = applyEdit(text, edit);
+  }
+  return edits;
+}
+
+/** The cursor after an edit, in the text the edit produced. */
+export function cursorAfter(text: string, edit: OffsetEdit): Position {
+  return positionAt(lineStarts(text), edit.start + edit.text.length);
+}
+
 export function applyEdit(text: string, edit: OffsetEdit): string {
   return text.slice(0, edit.start) + edit.text + text.slice(edit.end);
 }
