@@ -37,10 +37,10 @@ interface Plan {
 }
 
 const plans: Plan[] = [
-  { fixture: 'protocol/draft.md', languageId: 'markdown', edits: 300, batch: 25 },
-  { fixture: 'protocol/draft.tex', languageId: 'latex', edits: 300, batch: 25 },
-  { fixture: 'protocol/notes.txt', languageId: 'plaintext', edits: 150, batch: 25 },
-  { fixture: 'ownlist/manuscript-120.md', languageId: 'markdown', edits: 250, batch: 50 },
+  { fixture: 'protocol/draft.md', languageId: 'markdown', edits: 250, batch: 30 },
+  { fixture: 'protocol/draft.tex', languageId: 'latex', edits: 250, batch: 30 },
+  { fixture: 'protocol/notes.txt', languageId: 'plaintext', edits: 100, batch: 30 },
+  { fixture: 'ownlist/manuscript-120.md', languageId: 'markdown', edits: 250, batch: 60 },
 ];
 
 /** A bibliography next to the manuscripts, which the random `\bibliography{refs}` and front matter name. */

@@ -83,7 +83,7 @@ function pick<T>(random: () => number, items: readonly T[]): T {
 }
 
 /** What to insert: a citation, a sentence, punctuation, an odd character, a line end, or text copied from the document. */
-function fragment(random: () => number, text: string): string {
+export function fragment(random: () => number, text: string): string {
   const roll = random();
   if (roll < 0.25) return pick(random, citations);
   if (roll < 0.4) return pick(random, punctuation);
