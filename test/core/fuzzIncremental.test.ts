@@ -121,7 +121,7 @@ describe('fuzz: incremental edits read as a fresh analysis (core)', function () 
 
   plans.forEach((plan, index) => {
     const edits = Math.round(plan.edits * settings.iterations);
-    it(`${plan.fixture}: ${edits} random edits, compared every ${plan.batch}`, () => {
+    it(`${plan.fixture}: ${edits} random edits, compared about every ${plan.batch}`, () => {
       const random = seededRandom(settings.seed + index);
       const uri = `file:///w/${path.basename(plan.fixture)}`;
       let text = plan.text?.() ?? fs.readFileSync(path.join(fixtures, plan.fixture), 'utf8');
@@ -172,7 +172,6 @@ describe('fuzz: incremental edits read as a fresh analysis (core)', function () 
     });
   });
 });
-
 
 /** What an editor asks between keystrokes: sometimes diagnostics, a completion or a hover at the cursor. */
 function touch(random: () => number, service: LanguageService, document: TextDocument, last: OffsetEdit, config: Config): void {
