@@ -136,6 +136,16 @@ describe('protocol: renumber citations and write the reference list', function (
       lines.filter((line) => /^\d+\. /.test(line)).map((line) => /^(\d+)\. (\S+)/.exec(line)!.slice(1).join(' ')),
       ['1 Caseiro', '2 Udalamaththa', '3 Fei', '4 Ranganath'],
     );
+    // Vancouver (citeproc-js, the default secretome.citationStyle), from the review's printed data for 45 and 13.
+    const entries = lines.filter((line) => /^\d+\. /.test(line));
+    assert.strictEqual(
+      entries[0],
+      '1. Caseiro AR, Pedrosa SS, Ivanova G, Branquinho MV, Almeida A, Faria F, et al. Mesenchymal Stem/Stromal Cells metabolomic and bioactive factors profiles: A comparative analysis on the umbilical cord and dental pulp derived Stem/Stromal Cells secretome. PLoS ONE. 2019;14(11):1–33.',
+    );
+    assert.strictEqual(
+      entries[3],
+      '4. Ranganath SH, Levy O, Inamdar MS, Karp JM. Harnessing the mesenchymal stem cell secretome for the treatment of cardiovascular disease. Cell Stem Cell. 2012;10:244–58.',
+    );
   });
 
   it('offers the source action when asked for source kinds, and advertises its kind', async () => {
