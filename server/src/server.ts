@@ -209,8 +209,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       connection.console.warn(`[secretome] ${problem}`);
     }
     // The files of its manuscript, each in its current text: numbering, definitions and keys see all of them.
-    const found = await projects.projectFor(document, files, { workspaceFolders: workspaceFolders.map((folder) => URI.file(folder).toString()), setting: config.manuscript });
-    projectProblems.found(document.uri, found);
+    // Requests reuse the files found at the last check; checks find them afresh (a chapter added, an \input removed).
+    const reuse = !waitForLibraries;
+    const folders = workspaceFolders.map((folder) => URI.file(folder).toString());
+    const found = await projects.projectFor(document, files, { workspaceFolders: folders, setting: config.manuscript }, reuse);
+    if (!reuse) projectProblems.found(document.uri, found);
     const projectKeys = found ? projects.keysDefinedElsewhere(found.project, document.uri) : [];
     return { ...config, sources: { bibliographyIds: loaded.ids, projectKeys, ...(found ? { project: found.project } : {}) } };
   }
@@ -391,6 +394,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     configs.delete(event.document.uri);
     bibliographyDiagnostics.delete(event.document.uri);
     service?.forget(event.document.uri);
+    projects.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     // Its project now reads it from disk again.
     for (const sibling of projects.siblingsOf(event.document.uri)) {

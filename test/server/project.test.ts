@@ -93,15 +93,22 @@ describe('protocol: a manuscript of several files', function () {
     assert.strictEqual(client.process.exitCode, null);
   });
 
-  it('LaTeX: a chapter that is not open is read from disk; the \\input chapters share the root\'s bibliography', async () => {
+  it("LaTeX: a key the root's \\bibitem list defines is known in a chapter; the root is read from disk, and re-read when it changes", async () => {
+    const root = path.join(folder, 'latex/main.tex');
+    const original = textOf('latex/main.tex');
+    const withList = (items: string) => original.replace('\\bibliography{refs}', `\\begin{thebibliography}{9}\n${items}\\end{thebibliography}`);
+    fs.writeFileSync(root, withList('\\bibitem{own2020} Example A. Vesicles one. Test J. 2020;1:1.\n'));
     const chapter = 'latex/chapters/introduction.tex';
-    const text = `${textOf(chapter)}And \\cite{nobody2099}.\n`;
+    const text = `${textOf(chapter)}And \\cite{own2020} and \\cite{later2021}.\n`;
     await client.open(uriOf(chapter), 'latex', text);
-    assert.deepStrictEqual(unknownCitations(await client.diagnostics(uriOf(chapter)), text), ['nobody2099']);
-    assert.deepStrictEqual(
-      (await client.diagnostics(uriOf(chapter))).filter((diagnostic) => ['missing-file', 'include-cycle'].includes(String(diagnostic.code))),
-      [],
-    );
+    const diagnostics = await client.diagnostics(uriOf(chapter));
+    assert.deepStrictEqual(unknownCitations(diagnostics, text), ['example2020', 'later2021']);
+    assert.deepStrictEqual(diagnostics.filter((diagnostic) => ['missing-file', 'include-cycle'].includes(String(diagnostic.code))), []);
+    // The writer adds the entry to the root (not open); the file watcher tells the server.
+    fs.writeFileSync(root, withList('\\bibitem{own2020} Example A. Vesicles one. Test J. 2020;1:1.\n\\bibitem{later2021} Example B. Vesicles two. Test J. 2021;2:2.\n'));
+    const next = client.nextDiagnostics(uriOf(chapter));
+    await client.filesChanged([pathToFileURL(root).href]);
+    assert.deepStrictEqual(unknownCitations(await next, text), ['example2020']);
   });
 });
 
