@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { findProject, type FoundProject, type ProjectDiscoveryOptions } from '../../server/src/core/project/discovery';
 import { MemoryWorkspace } from './memoryWorkspace';
+import { configFromSettings } from '../../server/src/settings';
 
 const fixtures = path.join(__dirname, '../fixtures/projects');
 
@@ -124,6 +125,16 @@ describe('project discovery', () => {
       assert.deepStrictEqual(found.problems.map((problem) => problem.code), ['too-many-files']);
     });
 
+    it('a % !TEX root that names a missing file is a problem at the name', async () => {
+      const text = '% !TEX root = ../thesis.tex\n\\section{Lost}\n';
+      const found = await projectOf('latex', 'chapters/lost.tex', { extra: { '/work/chapters/lost.tex': text } });
+      assert.deepStrictEqual(found.names, ['chapters/lost.tex']);
+      assert.deepStrictEqual(
+        found.problems.map((problem) => [problem.code, text.slice(problem.span!.start, problem.span!.end), problem.message]),
+        [['missing-file', '../thesis.tex', 'The root file ../thesis.tex named by % !TEX root does not exist']],
+      );
+    });
+
     it('a root with no includes is a document on its own', async () => {
       const found = await projectOf('latex', 'alone.tex', { extra: { '/work/alone.tex': '\\documentclass{article}\nText.\n' } });
       assert.deepStrictEqual([found.kind, found.names], ['single', ['alone.tex']]);
@@ -171,6 +182,20 @@ describe('project discovery', () => {
       assert.strictEqual(byDefault.id, 'file:///work/main.tex');
       const named = await projectOf('latex', 'chapters/introduction.tex', { extra, setting: 'other.tex' });
       assert.deepStrictEqual([named.kind, named.id, named.names], ['setting', 'file:///work/other.tex', ['other.tex', 'chapters/introduction.tex']]);
+    });
+
+    it('is read from the secretome section; anything but a string is no setting', () => {
+      assert.strictEqual(configFromSettings({ manuscript: 'thesis/main.tex' }).manuscript, 'thesis/main.tex');
+      assert.strictEqual(configFromSettings({ manuscript: 3 }).manuscript, '');
+      assert.strictEqual(configFromSettings({}).manuscript, '');
+    });
+
+    it('names a _quarto.yml or a defaults file', async () => {
+      const quarto = await projectOf('quarto', 'index.qmd', { setting: '_quarto.yml' });
+      assert.deepStrictEqual([quarto.kind, quarto.id, quarto.names], ['setting', 'file:///work/_quarto.yml', ['index.qmd', 'chapters/results.qmd', 'chapters/appendix.md']]);
+      const extra = { '/work/build/paper.yaml': 'input-files:\n  - ../notes.qmd\n  - ../index.qmd\n' };
+      const defaults = await projectOf('quarto', 'notes.qmd', { setting: 'build/paper.yaml', extra });
+      assert.deepStrictEqual([defaults.kind, defaults.names], ['setting', ['notes.qmd', 'index.qmd']]);
     });
 
     it('names a folder of chapters; a document outside what it names finds its own project', async () => {

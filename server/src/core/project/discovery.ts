@@ -96,7 +96,7 @@ class ProjectFinder {
 
   /** The setting names a root file or a folder; its project counts only when it holds the document. */
   async fromSetting(setting: string): Promise<FoundProject | undefined> {
-    const base = this.workspaceFolder() ?? Utils.dirname(this.document);
+    const base = this.workspaceFolder() ?? (this.options.workspaceFolders?.[0] ? URI.parse(this.options.workspaceFolders[0]) : Utils.dirname(this.document));
     const target = resolvePath(base, setting);
     const stat = await this.files.stat(target.toString()).catch(() => undefined);
     let found: FoundProject | undefined;
@@ -224,6 +224,7 @@ class ProjectFinder {
         if (found?.uris.includes(this.uri)) return found;
       }
       const parent = Utils.dirname(folder);
+      // Outside every workspace folder, only the document's own folder is looked at.
       if (!stop || folder.toString() === stop || parent.toString() === folder.toString()) break;
       folder = parent;
     }
@@ -334,10 +335,11 @@ class ProjectFinder {
     return found.uris.includes(this.uri) ? found : { ...found, uris: [...found.uris, this.uri] };
   }
 
+  /** The workspace folder holding the document, if one does. */
   private workspaceFolder(): URI | undefined {
     const path = this.document.toString();
     const folders = (this.options.workspaceFolders ?? []).map((folder) => URI.parse(folder));
-    return folders.find((folder) => path.startsWith(`${folder.toString().replace(/\/$/, '')}/`)) ?? folders[0];
+    return folders.find((folder) => path.startsWith(`${folder.toString().replace(/\/$/, '')}/`));
   }
 
   private async sortedEntries(folder: URI): Promise<Array<{ name: string; kind: string }>> {
