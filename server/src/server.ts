@@ -113,6 +113,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       bibliographyIds: config.sources.bibliographyIds,
       cited: service.citedKeys(document, config),
       severity: settings.enabled ? settings.severity : undefined,
+      documentation: config.lint.rulesDocumentation,
     });
     for (const uri of changed) publishBibliography(uri);
   }

@@ -135,6 +135,23 @@ describe('project discovery', () => {
       );
     });
 
+    it('a root of 100,000 \\inputs of missing files ends soon with a bounded list of problems', async () => {
+      const text = `\\documentclass{article}\n${Array.from({ length: 100_000 }, (_, i) => `\\input{missing${i}}`).join('')}\n`;
+      const { workspace } = workspaceOf('latex');
+      const found = await findProject('file:///work/huge.tex', text, 'latex', workspace, { workspaceFolders: ['file:///work'] });
+      assert.strictEqual(found.problems.length, 50);
+      assert.ok(found.problems.every((problem) => problem.code === 'missing-file'));
+      assert.ok(workspace.reads.length < 200, `${workspace.reads.length} reads`);
+    });
+
+    it('a root of 100,000 \\inputs of one file reads it once, and stops looking at the lookup cap', async () => {
+      const text = `\\documentclass{article}\n${'\\input{chapters/introduction}'.repeat(100_000)}\n`;
+      const { workspace } = workspaceOf('latex');
+      const found = await findProject('file:///work/same.tex', text, 'latex', workspace, { workspaceFolders: ['file:///work'] });
+      assert.deepStrictEqual(found.uris.map((uri) => uri.replace('file:///work/', '')), ['same.tex', 'chapters/introduction.tex']);
+      assert.deepStrictEqual(found.problems.map((problem) => problem.code), ['too-many-files']);
+    });
+
     it('a root with no includes is a document on its own', async () => {
       const found = await projectOf('latex', 'alone.tex', { extra: { '/work/alone.tex': '\\documentclass{article}\nText.\n' } });
       assert.deepStrictEqual([found.kind, found.names], ['single', ['alone.tex']]);

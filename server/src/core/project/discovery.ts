@@ -50,6 +50,10 @@ const maxRootCandidates = 60;
 const maxDefaultsCandidates = 30;
 /** `\input`s nest at most this deep (LaTeX itself stops far earlier). */
 const maxIncludeDepth = 50;
+/** A project's commands or list entries are followed up to this many times its file cap, then no more are looked up. */
+const lookupsPerFile = 10;
+/** At most this many problems per project: a file of 100,000 `\input{missing…}` lines gives a few, not 100,000. */
+const maxProblems = 50;
 
 const markdownLanguages = new Set(['markdown', 'quarto', 'rmd', 'rmarkdown', 'pandoc']);
 
@@ -166,6 +170,7 @@ class ProjectFinder {
     const rootFolder = Utils.dirname(root);
     const onStack = new Set<string>();
     let capped = false;
+    let lookups = 0;
     const visit = async (file: URI, depth: number): Promise<void> => {
       const key = file.toString();
       uris.push(key);
@@ -174,6 +179,12 @@ class ProjectFinder {
       onStack.add(key);
       for (const include of findLatexFiles(text).includes) {
         if (include.command === 'root' || !include.path) continue;
+        if (capped || problems.length >= maxProblems) break;
+        if (++lookups > this.maxFiles * lookupsPerFile) {
+          problems.push(tooMany(key, include.span, this.maxFiles));
+          capped = true;
+          break;
+        }
         const target = await this.includedFile(include.command, include.path, rootFolder, Utils.dirname(file));
         const targetKey = target.uri.toString();
         if (onStack.has(targetKey)) {
@@ -288,7 +299,12 @@ class ProjectFinder {
   private async listedFiles(file: URI, kind: ProjectKind, names: Array<{ name: string; span: Span }>, skip: (name: string) => boolean): Promise<FoundProject> {
     const uris: string[] = [];
     const problems: ProjectProblem[] = [];
-    for (const { name, span } of names) {
+    for (const [index, { name, span }] of names.entries()) {
+      if (problems.length >= maxProblems) break;
+      if (index >= this.maxFiles * lookupsPerFile) {
+        problems.push(tooMany(file.toString(), span, this.maxFiles));
+        break;
+      }
       if (skip(name)) continue;
       const uri = resolvePath(Utils.dirname(file), name).toString();
       if (uris.includes(uri)) continue;
