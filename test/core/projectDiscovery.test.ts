@@ -163,7 +163,7 @@ describe('project discovery', () => {
       const { files } = workspaceOf('quarto');
       const found = await projectOf('quarto', 'chapters/results.qmd');
       assert.strictEqual(found.kind, 'quarto');
-      assert.deepStrictEqual(found.names, ['index.qmd', 'chapters/results.qmd', 'chapters/appendix.md']);
+      assert.deepStrictEqual(found.names, ['index.qmd', 'chapters/findings.qmd', 'chapters/results.qmd', 'chapters/appendix.md']);
       assert.strictEqual(found.id, 'file:///work/_quarto.yml');
       assert.deepStrictEqual(problemsAt(found, files), [['_quarto.yml', 'missing-file', 'chapters/missing.qmd', 'The chapter chapters/missing.qmd does not exist']]);
     });
@@ -174,7 +174,7 @@ describe('project discovery', () => {
     });
 
     it("project: render: lists the files of a project that is not a book", async () => {
-      const extra = { '/work/site/_quarto.yml': 'project:\n  render:\n    - b.qmd\n    - a.qmd\n    - "*.md"\n', '/work/site/a.qmd': 'A\n', '/work/site/b.qmd': 'B\n' };
+      const extra = { '/work/site/_quarto.yml': 'project:\n  render:\n    - b.qmd\n    - a.qmd\n    - "*.md"\n    - "!drafts/"\n', '/work/site/a.qmd': 'A\n', '/work/site/b.qmd': 'B\n' };
       const found = await projectOf('quarto', 'site/a.qmd', { extra });
       assert.deepStrictEqual(found.names, ['site/b.qmd', 'site/a.qmd']);
     });
@@ -209,7 +209,7 @@ describe('project discovery', () => {
 
     it('names a _quarto.yml or a defaults file', async () => {
       const quarto = await projectOf('quarto', 'index.qmd', { setting: '_quarto.yml' });
-      assert.deepStrictEqual([quarto.kind, quarto.id, quarto.names], ['setting', 'file:///work/_quarto.yml', ['index.qmd', 'chapters/results.qmd', 'chapters/appendix.md']]);
+      assert.deepStrictEqual([quarto.kind, quarto.id, quarto.names], ['setting', 'file:///work/_quarto.yml', ['index.qmd', 'chapters/findings.qmd', 'chapters/results.qmd', 'chapters/appendix.md']]);
       const extra = { '/work/build/paper.yaml': 'input-files:\n  - ../notes.qmd\n  - ../index.qmd\n' };
       const defaults = await projectOf('quarto', 'notes.qmd', { setting: 'build/paper.yaml', extra });
       assert.deepStrictEqual([defaults.kind, defaults.names], ['setting', ['notes.qmd', 'index.qmd']]);

@@ -252,7 +252,12 @@ class ProjectFinder {
     const names: Array<{ name: string; span: Span }> = [];
     const collect = (node: unknown): void => {
       if (isSeq(node)) node.items.forEach(collect);
-      else if (isMap(node)) collect(node.get('chapters', true));
+      else if (isMap(node)) {
+        // A part's title may be a file of its own (`part: intro.qmd`), read before the part's chapters.
+        const part = node.get('part', true);
+        if (isScalar(part) && typeof part.value === 'string' && /\.(qmd|md|rmd)$/i.test(part.value.trim())) collect(part);
+        collect(node.get('chapters', true));
+      }
       else if (isScalar(node) && typeof node.value === 'string' && node.value.trim()) {
         const start = (node as YamlNode).range?.[0] ?? 0;
         const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
@@ -260,7 +265,7 @@ class ProjectFinder {
       }
     };
     listed.forEach(collect);
-    return this.listedFiles(file, 'quarto', names, (name) => /[*?[]/.test(name) || !/\.(qmd|md|rmd|markdown|tex)$/i.test(name));
+    return this.listedFiles(file, 'quarto', names, (name) => /[*?[!]/.test(name) || !/\.(qmd|md|rmd|markdown|tex)$/i.test(name));
   }
 
   /** A Pandoc defaults file beside the document or one folder up whose `input-files` name the document. */
