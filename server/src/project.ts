@@ -184,6 +184,11 @@ export class ProjectFiles {
   }
 }
 
+/** The LaTeX root of a project (its id, read first), whose bibliographies its chapters use; undefined for others. */
+export function latexRootOf(project: ManuscriptProject | undefined): string | undefined {
+  return project && /\.tex$/i.test(project.id) && project.documents[0]?.uri === project.id ? project.id : undefined;
+}
+
 /** A project problem at its span (the start of the file when it has none, or the text is not at hand). */
 export function projectProblemDiagnostic(problem: ProjectProblem, text: string | undefined): Diagnostic {
   const document = TextDocument.create(problem.uri, 'plaintext', 0, text ?? '');

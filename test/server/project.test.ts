@@ -204,3 +204,35 @@ describe('the workspace check and the command line read each file with its proje
     );
   });
 });
+
+describe('protocol: secretome.manuscript names the project when a workspace holds two', function () {
+  let folder: string;
+  const clients: LspClient[] = [];
+  before(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'secretome-setting-'));
+    copyFolder(path.join(fixtures, 'latex'), folder);
+    // A second root that takes in the same chapter and defines its own entry.
+    fs.writeFileSync(
+      path.join(folder, 'poster.tex'),
+      '\\documentclass{article}\n\\begin{document}\n\\input{chapters/introduction}\n\\begin{thebibliography}{9}\n\\bibitem{poster2024} Example P. A poster. Test J. 2024;1:1.\n\\end{thebibliography}\n\\end{document}\n',
+    );
+  });
+  after(async () => {
+    for (const client of clients) await client.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  for (const [setting, unknown] of [
+    ['', ['poster2024']],
+    ['poster.tex', ['example2020']],
+  ] as const) {
+    it(`${setting ? `"${setting}"` : 'unset'}: the chapter reads ${setting ? "the poster's list" : "main.tex's bibliography"}`, async () => {
+      const client = await startClient(setting ? { manuscript: setting } : {}, folder);
+      clients.push(client);
+      const chapter = path.join(folder, 'chapters/introduction.tex');
+      const text = `${fs.readFileSync(chapter, 'utf8')}See \\cite{poster2024}.\n`;
+      await client.open(pathToFileURL(chapter).href, 'latex', text);
+      assert.deepStrictEqual(unknownCitations(await client.diagnostics(pathToFileURL(chapter).href), text), [...unknown]);
+    });
+  }
+});
