@@ -18,7 +18,7 @@ import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { BibliographyLoader } from './bibliography';
-import { ProjectFiles } from './project';
+import { latexRootOf, ProjectFiles } from './project';
 import { findKeyDefinitions } from './core/manuscript/definitions';
 import { DiscoveryCache, discoverBibliographies } from './core/sources/bibliographySources';
 import { formatOfBibliography } from './core/sources/discovery';
@@ -118,7 +118,9 @@ export async function runCli(args: readonly string[], io: CliIo, dataset?: Datas
   for (const { file, uri, text } of manuscripts) {
     const languageId = languageOfFile(file);
     const document = named.get(uri)!;
-    const discovery = await discoverBibliographies({ uri, text, languageId, files, workspaceFolders: [URI.file(io.cwd).toString()], cache });
+    // Its manuscript's files (Manubot chapters, a LaTeX root and its \inputs, a Quarto book): numbering and keys span them.
+    const found = await projects.projectFor(document, files, { workspaceFolders: [URI.file(io.cwd).toString()] });
+    const discovery = await discoverBibliographies({ uri, text, languageId, files, workspaceFolders: [URI.file(io.cwd).toString()], cache, latexRoot: latexRootOf(found?.project) });
     // A bibliography the manuscript names but that is missing or refused is worth a note, not a failed run: its keys
     // simply show up as unknown citations.
     for (const problem of discovery.problems) {
@@ -127,8 +129,6 @@ export async function runCli(args: readonly string[], io: CliIo, dataset?: Datas
     }
     const loaded = await bibliographies.load(files, discovery.bibliographies);
     for (const problem of loaded.problems) io.stderr(`secretome-lint: note: ${problem}\n`);
-    // Its manuscript's files (Manubot chapters, a LaTeX root and its \inputs, a Quarto book): numbering and keys span them.
-    const found = await projects.projectFor(document, files, { workspaceFolders: [URI.file(io.cwd).toString()] });
     for (const problem of found?.project.problems ?? []) {
       if (reportedProjectProblems.has(problem.message + problem.uri)) continue;
       reportedProjectProblems.add(problem.message + problem.uri);

@@ -44,14 +44,33 @@ export class ProjectFiles {
   private nextVersion = -1;
   /** For each file, the files of the project it was last found in. */
   private readonly membership = new Map<string, readonly string[]>();
+  /** The project last found for each document, for requests that may reuse it without touching the disk. */
+  private readonly last = new Map<string, DocumentProject | null>();
   /** Tag keys each document defines, by URI and version. */
   private readonly keys = new Map<string, { version: number; keys: string[] }>();
 
   /** `openDocument` gives a file's text as open in the editor, which wins over the disk. */
   constructor(private readonly openDocument: (uri: string) => TextDocument | undefined = () => undefined) {}
 
-  /** The project of `document` with every file in its current text, or undefined when it stands alone. */
-  async projectFor(document: TextDocument, files: WorkspaceFileSystem, options: ProjectOptions): Promise<DocumentProject | undefined> {
+  /**
+   * The project of `document` with every file in its current text, or undefined when it stands alone. With `reuse`
+   * (completion, hover: answered at once), the files found last time for this document are taken again, open ones
+   * in their current text, without listing or reading anything; the next check finds the project afresh.
+   */
+  async projectFor(document: TextDocument, files: WorkspaceFileSystem, options: ProjectOptions, reuse = false): Promise<DocumentProject | undefined> {
+    const previous = reuse ? this.last.get(document.uri) : undefined;
+    if (previous === null) return undefined;
+    if (previous) {
+      const documents = previous.project.documents.map((file) => (file.uri === document.uri ? document : (this.openDocument(file.uri) ?? file)));
+      return { ...previous, project: { ...previous.project, documents } };
+    }
+    const found = await this.find(document, files, options);
+    if (this.last.size > maxCachedFiles) this.last.clear();
+    this.last.set(document.uri, found ?? null);
+    return found;
+  }
+
+  private async find(document: TextDocument, files: WorkspaceFileSystem, options: ProjectOptions): Promise<DocumentProject | undefined> {
     const overlay = this.overlay(files, document);
     const found = await findProject(document.uri, document.getText(), document.languageId, overlay, {
       workspaceFolders: options.workspaceFolders,
@@ -94,9 +113,10 @@ export class ProjectFiles {
     return [...keys];
   }
 
-  /** Forgets what was read of a file (deleted on disk). */
+  /** Forgets a document's last project (closed) and what was read of the file. */
   forget(uri: string): void {
     this.disk.delete(uri);
+    this.last.delete(uri);
   }
 
   private remember(uris: readonly string[]): void {
@@ -162,6 +182,11 @@ export class ProjectFiles {
     }
     return byFile;
   }
+}
+
+/** The LaTeX root of a project (its id, read first), whose bibliographies its chapters use; undefined for others. */
+export function latexRootOf(project: ManuscriptProject | undefined): string | undefined {
+  return project && /\.tex$/i.test(project.id) && project.documents[0]?.uri === project.id ? project.id : undefined;
 }
 
 /** A project problem at its span (the start of the file when it has none, or the text is not at hand). */

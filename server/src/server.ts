@@ -26,7 +26,7 @@ import { BibliographyLoader, nameOf, type BibliographyParser } from './bibliogra
 import { UnusedEntryTracker } from './unusedEntries';
 import { unusedEntrySettings } from './core/features/unusedEntries';
 import type { SourceProblem } from './core/knowledge/model';
-import { ProjectFiles } from './project';
+import { latexRootOf, ProjectFiles } from './project';
 import { ProjectDiagnostics } from './projectDiagnostics';
 import { DiscoveryCache, discoverBibliographies, type DiscoveryProblem } from './core/sources/bibliographySources';
 import type { WorkspaceFileSystem } from './core/workspace';
@@ -118,6 +118,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       bibliographyIds: config.sources.bibliographyIds,
       cited: service.citedKeys(document, config),
       severity: settings.enabled ? settings.severity : undefined,
+      documentation: config.lint.rulesDocumentation,
     });
     for (const uri of changed) publishBibliography(uri);
   }
@@ -195,6 +196,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const uri = URI.parse(document.uri);
     if (uri.scheme !== 'file') return config;
     const files = runtime.fileSystem(serverAccessScope(workspaceFolders, uri.fsPath, config.bibliographies));
+    // The files of its manuscript, each in its current text: numbering, definitions and keys see all of them, and a
+    // LaTeX chapter uses its project root's bibliographies. Requests reuse the files found at the last check; checks
+    // find them afresh (a chapter added, an \input removed).
+    const reuse = !waitForLibraries;
+    const folders = workspaceFolders.map((folder) => URI.file(folder).toString());
+    const found = await projects.projectFor(document, files, { workspaceFolders: folders, setting: config.manuscript }, reuse);
+    if (!reuse) projectProblems.found(document.uri, found);
     const discovery = await discoverBibliographies({
       uri: document.uri,
       text: document.getText(),
@@ -203,6 +211,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       workspaceFolders: workspaceFolders.map((folder) => URI.file(folder).toString()),
       settings: config.bibliographies,
       cache: discoveryCache,
+      latexRoot: latexRootOf(found?.project),
     });
     bibliographyDiagnostics.set(document.uri, discovery.problems.filter((problem) => problem.at?.uri === document.uri).map(problemDiagnostic));
     const loaded = await bibliographies.load(files, discovery.bibliographies, waitForLibraries);
@@ -213,9 +222,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       reportedProblems.add(problem);
       connection.console.warn(`[secretome] ${problem}`);
     }
-    // The files of its manuscript, each in its current text: numbering, definitions and keys see all of them.
-    const found = await projects.projectFor(document, files, { workspaceFolders: workspaceFolders.map((folder) => URI.file(folder).toString()), setting: config.manuscript });
-    projectProblems.found(document.uri, found);
     const projectKeys = found ? projects.keysDefinedElsewhere(found.project, document.uri) : [];
     return { ...config, sources: { bibliographyIds: loaded.ids, projectKeys, ...(found ? { project: found.project } : {}) } };
   }
@@ -422,6 +428,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     configs.delete(event.document.uri);
     bibliographyDiagnostics.delete(event.document.uri);
     service?.forget(event.document.uri);
+    projects.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     // Its project now reads it from disk again.
     for (const sibling of projects.siblingsOf(event.document.uri)) {

@@ -14,6 +14,8 @@ interface ProjectUse {
   cited: CitedKeys;
   /** The rule's settings in the manuscript: undefined when it is off there. */
   severity: RuleSeverity | undefined;
+  /** Where the rules are documented (`config.lint.rulesDocumentation`), for the code's link. */
+  documentation?: string;
 }
 
 const severities: Record<RuleSeverity, DiagnosticSeverity> = {
@@ -39,8 +41,10 @@ export class UnusedEntryTracker {
   /** The unused entries of a bibliography as diagnostics at each entry, when a manuscript using it turned the rule on. */
   diagnosticsFor(bibliographyId: string, entries: readonly Reference[]): Diagnostic[] {
     const users = [...this.uses.values()].filter((use) => use.bibliographyIds.includes(bibliographyId));
-    const severity = users.find((use) => use.severity)?.severity;
+    const user = users.find((use) => use.severity);
+    const severity = user?.severity;
     if (!severity) return [];
+    const codeDescription = user.documentation ? { codeDescription: { href: `${user.documentation}#${unusedEntryCode}` } } : {};
     const where = [...new Set(users.map((use) => use.label))].join(' or ');
     return unusedEntries(
       entries,
@@ -48,7 +52,7 @@ export class UnusedEntryTracker {
     ).flatMap((entry) => {
       if (!entry.location) return [];
       const at = { line: entry.location.line, character: entry.location.character };
-      return [{ range: { start: at, end: at }, severity: severities[severity], code: unusedEntryCode, source: 'secretome', message: `${entry.key} is cited nowhere in ${where}` }];
+      return [{ range: { start: at, end: at }, severity: severities[severity], code: unusedEntryCode, ...codeDescription, source: 'secretome', message: `${entry.key} is cited nowhere in ${where}` }];
     });
   }
 }
@@ -57,6 +61,7 @@ function sameUse(a: ProjectUse, b: ProjectUse): boolean {
   return (
     a.label === b.label &&
     a.severity === b.severity &&
+    a.documentation === b.documentation &&
     a.cited.everything === b.cited.everything &&
     a.bibliographyIds.join('\n') === b.bibliographyIds.join('\n') &&
     a.cited.keys.size === b.cited.keys.size &&

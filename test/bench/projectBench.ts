@@ -74,6 +74,12 @@ async function main(): Promise<void> {
     measurements.push(await measureAsync('Manubot: find + read, cold', 20, () => expectFiles(new ProjectFiles(), manubotChapter, chapters)));
     const warmManubot = new ProjectFiles();
     measurements.push(await measureAsync('Manubot: find + read, warm', 50, () => expectFiles(warmManubot, manubotChapter, chapters)));
+    measurements.push(
+      await measureAsync('Manubot: a request reusing the last project', 50, async () => {
+        const found = await warmManubot.projectFor(manubotChapter, files, options, true);
+        if (found?.project.documents.length !== chapters) throw new Error('not reused');
+      }),
+    );
     measurements.push(await measureAsync('LaTeX: find root + read tree, cold', 20, () => expectFiles(new ProjectFiles(), texChapter, chapters + 1)));
     const warmLatex = new ProjectFiles();
     measurements.push(await measureAsync('LaTeX: find root + read tree, warm', 50, () => expectFiles(warmLatex, texChapter, chapters + 1)));

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { findProject, type FoundProject, type ProjectDiscoveryOptions } from '../../server/src/core/project/discovery';
 import { MemoryWorkspace } from './memoryWorkspace';
+import { configFromSettings } from '../../server/src/settings';
 
 const fixtures = path.join(__dirname, '../fixtures/projects');
 
@@ -124,6 +125,33 @@ describe('project discovery', () => {
       assert.deepStrictEqual(found.problems.map((problem) => problem.code), ['too-many-files']);
     });
 
+    it('a % !TEX root that names a missing file is a problem at the name', async () => {
+      const text = '% !TEX root = ../thesis.tex\n\\section{Lost}\n';
+      const found = await projectOf('latex', 'chapters/lost.tex', { extra: { '/work/chapters/lost.tex': text } });
+      assert.deepStrictEqual(found.names, ['chapters/lost.tex']);
+      assert.deepStrictEqual(
+        found.problems.map((problem) => [problem.code, text.slice(problem.span!.start, problem.span!.end), problem.message]),
+        [['missing-file', '../thesis.tex', 'The root file ../thesis.tex named by % !TEX root does not exist']],
+      );
+    });
+
+    it('a root of 100,000 \\inputs of missing files ends soon with a bounded list of problems', async () => {
+      const text = `\\documentclass{article}\n${Array.from({ length: 100_000 }, (_, i) => `\\input{missing${i}}`).join('')}\n`;
+      const { workspace } = workspaceOf('latex');
+      const found = await findProject('file:///work/huge.tex', text, 'latex', workspace, { workspaceFolders: ['file:///work'] });
+      assert.strictEqual(found.problems.length, 50);
+      assert.ok(found.problems.every((problem) => problem.code === 'missing-file'));
+      assert.ok(workspace.reads.length < 200, `${workspace.reads.length} reads`);
+    });
+
+    it('a root of 100,000 \\inputs of one file reads it once, and stops looking at the lookup cap', async () => {
+      const text = `\\documentclass{article}\n${'\\input{chapters/introduction}'.repeat(100_000)}\n`;
+      const { workspace } = workspaceOf('latex');
+      const found = await findProject('file:///work/same.tex', text, 'latex', workspace, { workspaceFolders: ['file:///work'] });
+      assert.deepStrictEqual(found.uris.map((uri) => uri.replace('file:///work/', '')), ['same.tex', 'chapters/introduction.tex']);
+      assert.deepStrictEqual(found.problems.map((problem) => problem.code), ['too-many-files']);
+    });
+
     it('a root with no includes is a document on its own', async () => {
       const found = await projectOf('latex', 'alone.tex', { extra: { '/work/alone.tex': '\\documentclass{article}\nText.\n' } });
       assert.deepStrictEqual([found.kind, found.names], ['single', ['alone.tex']]);
@@ -135,7 +163,7 @@ describe('project discovery', () => {
       const { files } = workspaceOf('quarto');
       const found = await projectOf('quarto', 'chapters/results.qmd');
       assert.strictEqual(found.kind, 'quarto');
-      assert.deepStrictEqual(found.names, ['index.qmd', 'chapters/results.qmd', 'chapters/appendix.md']);
+      assert.deepStrictEqual(found.names, ['index.qmd', 'chapters/findings.qmd', 'chapters/results.qmd', 'chapters/appendix.md']);
       assert.strictEqual(found.id, 'file:///work/_quarto.yml');
       assert.deepStrictEqual(problemsAt(found, files), [['_quarto.yml', 'missing-file', 'chapters/missing.qmd', 'The chapter chapters/missing.qmd does not exist']]);
     });
@@ -146,7 +174,7 @@ describe('project discovery', () => {
     });
 
     it("project: render: lists the files of a project that is not a book", async () => {
-      const extra = { '/work/site/_quarto.yml': 'project:\n  render:\n    - b.qmd\n    - a.qmd\n    - "*.md"\n', '/work/site/a.qmd': 'A\n', '/work/site/b.qmd': 'B\n' };
+      const extra = { '/work/site/_quarto.yml': 'project:\n  render:\n    - b.qmd\n    - a.qmd\n    - "*.md"\n    - "!drafts/"\n', '/work/site/a.qmd': 'A\n', '/work/site/b.qmd': 'B\n' };
       const found = await projectOf('quarto', 'site/a.qmd', { extra });
       assert.deepStrictEqual(found.names, ['site/b.qmd', 'site/a.qmd']);
     });
@@ -171,6 +199,20 @@ describe('project discovery', () => {
       assert.strictEqual(byDefault.id, 'file:///work/main.tex');
       const named = await projectOf('latex', 'chapters/introduction.tex', { extra, setting: 'other.tex' });
       assert.deepStrictEqual([named.kind, named.id, named.names], ['setting', 'file:///work/other.tex', ['other.tex', 'chapters/introduction.tex']]);
+    });
+
+    it('is read from the secretome section; anything but a string is no setting', () => {
+      assert.strictEqual(configFromSettings({ manuscript: 'thesis/main.tex' }).manuscript, 'thesis/main.tex');
+      assert.strictEqual(configFromSettings({ manuscript: 3 }).manuscript, '');
+      assert.strictEqual(configFromSettings({}).manuscript, '');
+    });
+
+    it('names a _quarto.yml or a defaults file', async () => {
+      const quarto = await projectOf('quarto', 'index.qmd', { setting: '_quarto.yml' });
+      assert.deepStrictEqual([quarto.kind, quarto.id, quarto.names], ['setting', 'file:///work/_quarto.yml', ['index.qmd', 'chapters/findings.qmd', 'chapters/results.qmd', 'chapters/appendix.md']]);
+      const extra = { '/work/build/paper.yaml': 'input-files:\n  - ../notes.qmd\n  - ../index.qmd\n' };
+      const defaults = await projectOf('quarto', 'notes.qmd', { setting: 'build/paper.yaml', extra });
+      assert.deepStrictEqual([defaults.kind, defaults.names], ['setting', ['notes.qmd', 'index.qmd']]);
     });
 
     it('names a folder of chapters; a document outside what it names finds its own project', async () => {

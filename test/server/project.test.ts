@@ -93,15 +93,22 @@ describe('protocol: a manuscript of several files', function () {
     assert.strictEqual(client.process.exitCode, null);
   });
 
-  it('LaTeX: a chapter that is not open is read from disk; the \\input chapters share the root\'s bibliography', async () => {
+  it("LaTeX: a key the root's \\bibitem list defines is known in a chapter; the root is read from disk, and re-read when it changes", async () => {
+    const root = path.join(folder, 'latex/main.tex');
+    const original = textOf('latex/main.tex');
+    const withList = (items: string) => original.replace('\\bibliography{refs}', `\\begin{thebibliography}{9}\n${items}\\end{thebibliography}`);
+    fs.writeFileSync(root, withList('\\bibitem{own2020} Example A. Vesicles one. Test J. 2020;1:1.\n'));
     const chapter = 'latex/chapters/introduction.tex';
-    const text = `${textOf(chapter)}And \\cite{nobody2099}.\n`;
+    const text = `${textOf(chapter)}And \\cite{own2020} and \\cite{later2021}.\n`;
     await client.open(uriOf(chapter), 'latex', text);
-    assert.deepStrictEqual(unknownCitations(await client.diagnostics(uriOf(chapter)), text), ['nobody2099']);
-    assert.deepStrictEqual(
-      (await client.diagnostics(uriOf(chapter))).filter((diagnostic) => ['missing-file', 'include-cycle'].includes(String(diagnostic.code))),
-      [],
-    );
+    const diagnostics = await client.diagnostics(uriOf(chapter));
+    assert.deepStrictEqual(unknownCitations(diagnostics, text), ['example2020', 'later2021']);
+    assert.deepStrictEqual(diagnostics.filter((diagnostic) => ['missing-file', 'include-cycle'].includes(String(diagnostic.code))), []);
+    // The writer adds the entry to the root (not open); the file watcher tells the server.
+    fs.writeFileSync(root, withList('\\bibitem{own2020} Example A. Vesicles one. Test J. 2020;1:1.\n\\bibitem{later2021} Example B. Vesicles two. Test J. 2021;2:2.\n'));
+    const next = client.nextDiagnostics(uriOf(chapter));
+    await client.filesChanged([pathToFileURL(root).href]);
+    assert.deepStrictEqual(unknownCitations(await next, text), ['example2020']);
   });
 });
 
@@ -196,4 +203,36 @@ describe('the workspace check and the command line read each file with its proje
       ],
     );
   });
+});
+
+describe('protocol: secretome.manuscript names the project when a workspace holds two', function () {
+  let folder: string;
+  const clients: LspClient[] = [];
+  before(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'secretome-setting-'));
+    copyFolder(path.join(fixtures, 'latex'), folder);
+    // A second root that takes in the same chapter and defines its own entry.
+    fs.writeFileSync(
+      path.join(folder, 'poster.tex'),
+      '\\documentclass{article}\n\\begin{document}\n\\input{chapters/introduction}\n\\begin{thebibliography}{9}\n\\bibitem{poster2024} Example P. A poster. Test J. 2024;1:1.\n\\end{thebibliography}\n\\end{document}\n',
+    );
+  });
+  after(async () => {
+    for (const client of clients) await client.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  for (const [setting, unknown] of [
+    ['', ['poster2024']],
+    ['poster.tex', ['example2020']],
+  ] as const) {
+    it(`${setting ? `"${setting}"` : 'unset'}: the chapter reads ${setting ? "the poster's list" : "main.tex's bibliography"}`, async () => {
+      const client = await startClient(setting ? { manuscript: setting } : {}, folder);
+      clients.push(client);
+      const chapter = path.join(folder, 'chapters/introduction.tex');
+      const text = `${fs.readFileSync(chapter, 'utf8')}See \\cite{poster2024}.\n`;
+      await client.open(pathToFileURL(chapter).href, 'latex', text);
+      assert.deepStrictEqual(unknownCitations(await client.diagnostics(pathToFileURL(chapter).href), text), [...unknown]);
+    });
+  }
 });

@@ -50,6 +50,10 @@ const maxRootCandidates = 60;
 const maxDefaultsCandidates = 30;
 /** `\input`s nest at most this deep (LaTeX itself stops far earlier). */
 const maxIncludeDepth = 50;
+/** A project's commands or list entries are followed up to this many times its file cap, then no more are looked up. */
+const lookupsPerFile = 10;
+/** At most this many problems per project: a file of 100,000 `\input{missing…}` lines gives a few, not 100,000. */
+const maxProblems = 50;
 
 const markdownLanguages = new Set(['markdown', 'quarto', 'rmd', 'rmarkdown', 'pandoc']);
 
@@ -96,7 +100,7 @@ class ProjectFinder {
 
   /** The setting names a root file or a folder; its project counts only when it holds the document. */
   async fromSetting(setting: string): Promise<FoundProject | undefined> {
-    const base = this.workspaceFolder() ?? Utils.dirname(this.document);
+    const base = this.workspaceFolder() ?? (this.options.workspaceFolders?.[0] ? URI.parse(this.options.workspaceFolders[0]) : Utils.dirname(this.document));
     const target = resolvePath(base, setting);
     const stat = await this.files.stat(target.toString()).catch(() => undefined);
     let found: FoundProject | undefined;
@@ -166,6 +170,7 @@ class ProjectFinder {
     const rootFolder = Utils.dirname(root);
     const onStack = new Set<string>();
     let capped = false;
+    let lookups = 0;
     const visit = async (file: URI, depth: number): Promise<void> => {
       const key = file.toString();
       uris.push(key);
@@ -174,6 +179,12 @@ class ProjectFinder {
       onStack.add(key);
       for (const include of findLatexFiles(text).includes) {
         if (include.command === 'root' || !include.path) continue;
+        if (capped || problems.length >= maxProblems) break;
+        if (++lookups > this.maxFiles * lookupsPerFile) {
+          problems.push(tooMany(key, include.span, this.maxFiles));
+          capped = true;
+          break;
+        }
         const target = await this.includedFile(include.command, include.path, rootFolder, Utils.dirname(file));
         const targetKey = target.uri.toString();
         if (onStack.has(targetKey)) {
@@ -224,6 +235,7 @@ class ProjectFinder {
         if (found?.uris.includes(this.uri)) return found;
       }
       const parent = Utils.dirname(folder);
+      // Outside every workspace folder, only the document's own folder is looked at.
       if (!stop || folder.toString() === stop || parent.toString() === folder.toString()) break;
       folder = parent;
     }
@@ -240,7 +252,12 @@ class ProjectFinder {
     const names: Array<{ name: string; span: Span }> = [];
     const collect = (node: unknown): void => {
       if (isSeq(node)) node.items.forEach(collect);
-      else if (isMap(node)) collect(node.get('chapters', true));
+      else if (isMap(node)) {
+        // A part's title may be a file of its own (`part: intro.qmd`), read before the part's chapters.
+        const part = node.get('part', true);
+        if (isScalar(part) && typeof part.value === 'string' && /\.(qmd|md|rmd)$/i.test(part.value.trim())) collect(part);
+        collect(node.get('chapters', true));
+      }
       else if (isScalar(node) && typeof node.value === 'string' && node.value.trim()) {
         const start = (node as YamlNode).range?.[0] ?? 0;
         const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
@@ -248,7 +265,7 @@ class ProjectFinder {
       }
     };
     listed.forEach(collect);
-    return this.listedFiles(file, 'quarto', names, (name) => /[*?[]/.test(name) || !/\.(qmd|md|rmd|markdown|tex)$/i.test(name));
+    return this.listedFiles(file, 'quarto', names, (name) => /[*?[!]/.test(name) || !/\.(qmd|md|rmd|markdown|tex)$/i.test(name));
   }
 
   /** A Pandoc defaults file beside the document or one folder up whose `input-files` name the document. */
@@ -287,7 +304,12 @@ class ProjectFinder {
   private async listedFiles(file: URI, kind: ProjectKind, names: Array<{ name: string; span: Span }>, skip: (name: string) => boolean): Promise<FoundProject> {
     const uris: string[] = [];
     const problems: ProjectProblem[] = [];
-    for (const { name, span } of names) {
+    for (const [index, { name, span }] of names.entries()) {
+      if (problems.length >= maxProblems) break;
+      if (index >= this.maxFiles * lookupsPerFile) {
+        problems.push(tooMany(file.toString(), span, this.maxFiles));
+        break;
+      }
       if (skip(name)) continue;
       const uri = resolvePath(Utils.dirname(file), name).toString();
       if (uris.includes(uri)) continue;
@@ -334,10 +356,11 @@ class ProjectFinder {
     return found.uris.includes(this.uri) ? found : { ...found, uris: [...found.uris, this.uri] };
   }
 
+  /** The workspace folder holding the document, if one does. */
   private workspaceFolder(): URI | undefined {
     const path = this.document.toString();
     const folders = (this.options.workspaceFolders ?? []).map((folder) => URI.parse(folder));
-    return folders.find((folder) => path.startsWith(`${folder.toString().replace(/\/$/, '')}/`)) ?? folders[0];
+    return folders.find((folder) => path.startsWith(`${folder.toString().replace(/\/$/, '')}/`));
   }
 
   private async sortedEntries(folder: URI): Promise<Array<{ name: string; kind: string }>> {

@@ -56,6 +56,8 @@ export interface DiscoveryInput {
   workspaceFolders: readonly string[];
   /** secretome.bibliographies: paths or globs, relative to the first workspace folder (else the manuscript's). */
   settings?: readonly string[];
+  /** The LaTeX root of the document's project when the caller found it (core/project/discovery.ts): no search then. */
+  latexRoot?: string;
   /** Texts of metadata files and LaTeX root candidates from earlier runs, kept by the caller across lints. */
   cache?: DiscoveryCache;
 }
@@ -158,6 +160,11 @@ export function resolveName(folder: URI, name: string): URI {
 
 /** The LaTeX root that takes this chapter in: named by `% !TEX root`, else found \input-ing it nearby. */
 async function latexRootOf(input: DiscoveryInput, manuscript: URI): Promise<{ uri: URI; text: string } | undefined> {
+  if (input.latexRoot && input.latexRoot !== input.uri) {
+    const uri = URI.parse(input.latexRoot);
+    const text = await readSmall(input, uri);
+    if (text !== undefined) return { uri, text };
+  }
   const magic = latexMagicRoot(input.text);
   if (magic) {
     const uri = resolveName(Utils.dirname(manuscript), magic.name);
