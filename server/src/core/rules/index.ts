@@ -99,7 +99,8 @@ interface Unit {
 }
 
 function paragraphUnits(manuscript: Manuscript): Unit[] {
-  const end = manuscript.referenceListStart ?? Infinity;
+  // Nothing past the reference list, or past where the budget stopped the analysis, is checked.
+  const end = Math.min(manuscript.referenceListStart ?? Infinity, manuscript.analysisStop?.offset ?? Infinity);
   const units: Unit[] = manuscript.paragraphs.map((span) => ({ span, sentences: [], citations: [] }));
   for (const sentence of manuscript.sentences) {
     if (sentence.start >= end) continue;
@@ -124,17 +125,49 @@ function paragraphUnits(manuscript: Manuscript): Unit[] {
 
 /** Sentences per unit at most: a pasted wall of text becomes several units, so a flood can stop between them. */
 const MAX_UNIT_SENTENCES = 100;
+/**
+ * Citation entries per unit at most (one citation keeps at most MAX_ENTRIES_PER_CITATION): a sentence of thousands of
+ * citations is checked in several units, its sentence with the first, so what one unit costs stays bounded.
+ */
+const MAX_UNIT_ENTRIES = 2000;
 
+const entryCount = (citation: Citation) => Math.max(1, citation.entries.length);
+
+/**
+ * The unit cut before a sentence once it holds MAX_UNIT_SENTENCES, and before a citation once its entries would pass
+ * MAX_UNIT_ENTRIES (then even inside a sentence); sentences and citations are walked together, once.
+ */
 function chunked(unit: Unit): Unit[] {
-  if (unit.sentences.length <= MAX_UNIT_SENTENCES) return [unit];
+  let entries = 0;
+  for (const citation of unit.citations) entries += entryCount(citation);
+  if (unit.sentences.length <= MAX_UNIT_SENTENCES && entries <= MAX_UNIT_ENTRIES) return [unit];
   const chunks: Unit[] = [];
-  for (let i = 0; i < unit.sentences.length; i += MAX_UNIT_SENTENCES) {
-    const sentences = unit.sentences.slice(i, i + MAX_UNIT_SENTENCES);
-    const start = i === 0 ? unit.span.start : sentences[0].start;
-    const last = i + MAX_UNIT_SENTENCES >= unit.sentences.length;
-    const end = last ? unit.span.end : unit.sentences[i + MAX_UNIT_SENTENCES].start;
-    chunks.push({ span: { start, end }, sentences, citations: unit.citations.filter((c) => c.start >= start && c.start < end) });
+  let current: Unit = { span: { start: unit.span.start, end: unit.span.end }, sentences: [], citations: [] };
+  let inCurrent = 0;
+  const cutAt = (offset: number) => {
+    current.span.end = offset;
+    chunks.push(current);
+    current = { span: { start: offset, end: unit.span.end }, sentences: [], citations: [] };
+    inCurrent = 0;
+  };
+  let s = 0;
+  let c = 0;
+  while (s < unit.sentences.length || c < unit.citations.length) {
+    const sentence = unit.sentences[s];
+    const citation = unit.citations[c];
+    if (sentence && (!citation || sentence.start <= citation.start)) {
+      if (current.sentences.length >= MAX_UNIT_SENTENCES || (inCurrent >= MAX_UNIT_ENTRIES && current.citations.length > 0)) cutAt(sentence.start);
+      current.sentences.push(sentence);
+      s++;
+    } else if (citation) {
+      const count = entryCount(citation);
+      if (inCurrent + count > MAX_UNIT_ENTRIES && current.citations.length > 0) cutAt(citation.start);
+      current.citations.push(citation);
+      inCurrent += count;
+      c++;
+    }
   }
+  chunks.push(current);
   return chunks;
 }
 
@@ -155,9 +188,8 @@ function unitContext(
   style: CitationStyle,
   citationSensitivity: CitationSensitivity | undefined,
 ): RuleContext {
-  const sentences: SentenceAnalysis[] = unit.sentences.map((sentence) =>
-    analyseSentence(dataset, sentence, citationsOf(sentence, unit.citations, manuscript.text), references),
-  );
+  const sentenceCitations = citationsBySentence(unit.sentences, unit.citations, manuscript.text);
+  const sentences: SentenceAnalysis[] = unit.sentences.map((sentence, index) => analyseSentence(dataset, sentence, sentenceCitations[index]!, references));
   return {
     text: manuscript.text,
     language: manuscript.language,
@@ -172,13 +204,26 @@ function unitContext(
   };
 }
 
-/** Citations inside the sentence, or right after its end with only spaces between ("… healing. [12]"). */
-function citationsOf(sentence: Span, citations: Citation[], text: string): Citation[] {
-  return citations.filter((citation) => {
-    if (citation.start >= sentence.start && citation.start < sentence.end) return true;
-    if (citation.start < sentence.end) return false;
-    return /^\s*$/.test(text.slice(sentence.end, citation.start)) && citation.start - sentence.end < 4;
-  });
+/**
+ * For each sentence, the citations inside it or right after its end with only spaces between ("… healing. [12]").
+ * Both lists are in document order, so one forward walk finds them: each citation is looked at by the sentences
+ * around it only, however many a paragraph holds.
+ */
+function citationsBySentence(sentences: readonly Span[], citations: readonly Citation[], text: string): Citation[][] {
+  const result: Citation[][] = [];
+  let first = 0;
+  for (const sentence of sentences) {
+    while (first < citations.length && citations[first]!.start < sentence.start) first++;
+    const own: Citation[] = [];
+    for (let index = first; index < citations.length; index++) {
+      const citation = citations[index]!;
+      if (citation.start < sentence.end) own.push(citation);
+      else if (citation.start - sentence.end < 4 && /^\s*$/.test(text.slice(sentence.end, citation.start))) own.push(citation);
+      else break;
+    }
+    result.push(own);
+  }
+  return result;
 }
 
 /** The syntax the manuscript already cites with most, else its language's default. */
