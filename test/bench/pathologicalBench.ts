@@ -1,11 +1,16 @@
 /**
- * `npm run bench` (pathological inputs, issue 10): for each pattern of pathologicalPatterns.ts, the time and peak
- * memory of the command-line linter (`node dist/cli.js`, one child process per run, peak RSS from the child's own
- * `process.resourceUsage()` through a small wrapper) at 1 MB and 5 MB, per MB, and the ratio of time per MB between
- * 5 MB and 1 MB: at most 1.5 when the work is linear. The in-process core (parse, sentences, diagnostics) is timed
- * too, since the CLI skips files with NUL bytes and a file cannot hold lone surrogates. Never fails on time.
+ * `npm run bench` (pathological inputs, issue 10): for each pattern of pathologicalPatterns.ts, at 1 MB and 5 MB, the
+ * wall time, CPU time and peak RSS of
+ *   - the command-line linter, `node dist/cli.js --format json FILE`, one child process per run (start-up included;
+ *     peak RSS and CPU time read inside the child by a preloaded module), and
+ *   - the core alone, doValidate of a fresh document in a child process of its own, since the CLI refuses files with
+ *     NUL bytes and a file cannot hold lone surrogates;
+ * with the wall time per MB, and its ratio between the largest and the smallest size: at most 1.5 when the work grows
+ * linearly (the budget, manuscript/limits.ts, makes it smaller still past 2,000,000 characters of prose). CPU time is
+ * shown because other work on the machine inflates wall time. Never fails on time.
  *
  *   node --import tsx test/bench/pathologicalBench.ts [--only SUBSTRING] [--sizes 1,5] [--no-cli] [--no-core]
+ *                                                      [--timeout MS] [--cli OTHER/dist/cli.js]
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -23,38 +28,31 @@ const option = (name: string) => {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : undefined;
 };
-const only = option('--only');
-const sizes = (option('--sizes') ?? '1,5').split(',').map(Number);
-const runCli = !args.includes('--no-cli');
-const runCore = !args.includes('--no-core');
 /** A run that takes longer than this is stopped and reported as such (the issue measured 68 s before the fix). */
 const TIMEOUT_MS = Number(option('--timeout') ?? 60_000);
 
-/** `--cli FILE` times another build (an older one, say) instead of this worktree's dist/cli.js. */
-const cliPath = path.resolve(option('--cli') ?? path.resolve(__dirname, '../../dist/cli.js'));
-const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'secretome-pathological-'));
-/** Preloaded into the CLI's process (`node --require`): prints its peak RSS, measured inside the child, on exit. */
-const preload = path.join(folder, 'measure.cjs');
-fs.writeFileSync(
-  preload,
-  `process.on('exit', () => {
-  require('fs').writeSync(2, '\\n@@measure ' + JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, cpuUs: process.cpuUsage().user + process.cpuUsage().system, exitCode: process.exitCode }) + '\\n');
-});
-`,
-);
-
 interface Run {
-  /** Wall time. */
+  /** Wall time of the analysis (CLI: of the whole process). */
   ms: number;
-  /** CPU time of the process (user + system), less disturbed by other load on the machine than wall time. */
+  /** CPU time (user + system) of the process. */
   cpuMs?: number;
+  /** Peak RSS of the process. */
   mb: number;
   timedOut?: boolean;
-  /** The CLI said the file is not a manuscript (exit code 2). */
+  /** The CLI said the file is not a manuscript (exit code 2: NUL bytes make it a binary file), which is an answer too. */
   refused?: boolean;
 }
 
-function cliRun(text: string, file: string): Run {
+/** What a measuring child prints on a line of its own. */
+const MEASURE_LINE = /@@measure (\{.*\})/;
+
+function readMeasure(output: string | null, timedOut: boolean): { ms?: number; cpuMs: number; maxRssKb: number; exitCode?: number } | { timedOut: boolean } {
+  const line = MEASURE_LINE.exec(output ?? '');
+  return line ? JSON.parse(line[1]!) : { timedOut };
+}
+
+/** Runs the CLI on the text, written to `file` in `folder`; `preload` reports the child's CPU time and peak RSS. */
+function cliRun(cliPath: string, folder: string, preload: string, text: string, file: string): Run {
   const target = path.join(folder, file);
   fs.writeFileSync(target, text);
   const started = performance.now();
@@ -64,55 +62,90 @@ function cliRun(text: string, file: string): Run {
     maxBuffer: 1 << 30,
     encoding: 'utf8',
   });
-  const wall = performance.now() - started;
-  const line = /@@measure (\{.*\})/.exec(child.stderr ?? '');
-  if (!line) return { ms: wall, mb: NaN, timedOut: child.signal !== null };
-  const measured = JSON.parse(line[1]!) as { maxRssKb: number; cpuUs: number; exitCode?: number };
-  // Exit code 2: the CLI refused the file (NUL bytes make it a binary file), which is an answer too.
-  return { ms: wall, cpuMs: measured.cpuUs / 1000, mb: measured.maxRssKb / 1024, ...(measured.exitCode === 2 ? { refused: true } : {}) };
+  const ms = performance.now() - started;
+  const measured = readMeasure(child.stderr, child.signal !== null);
+  if ('timedOut' in measured) return { ms, mb: NaN, timedOut: measured.timedOut };
+  return { ms, cpuMs: measured.cpuMs, mb: measured.maxRssKb / 1024, ...(measured.exitCode === 2 ? { refused: true } : {}) };
 }
 
-const dataset = loadBundledDataset();
-const config = resolveConfig();
+/** The core on pattern `index` at `size` characters, in a child process (this file with `--core-child`). */
+function coreRun(index: number, size: number): Run {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--core-child', String(index), String(size)], {
+    timeout: TIMEOUT_MS,
+    encoding: 'utf8',
+  });
+  const measured = readMeasure(child.stdout, child.signal !== null);
+  if ('timedOut' in measured) return { ms: NaN, mb: NaN, timedOut: measured.timedOut };
+  return { ms: measured.ms ?? NaN, cpuMs: measured.cpuMs, mb: measured.maxRssKb / 1024 };
+}
 
-function coreRun(text: string, language: string, run: number): Run {
-  // A fresh service per run, so nothing of the previous size is cached.
-  const service = createLanguageService({ dataset });
-  const document = TextDocument.create(`file:///pathological/${run}`, language, 1, text);
-  const before = process.memoryUsage().heapUsed;
+/** In the child: builds the pattern, then times doValidate of a fresh document and prints the measure line. */
+function coreChild(index: number, size: number): void {
+  const pattern = pathologicalPatterns[index]!;
+  const text = pattern.make(size);
+  const service = createLanguageService({ dataset: loadBundledDataset() });
+  const document = TextDocument.create(`file:///pathological/${index}`, pattern.language, 1, text);
+  const config = resolveConfig();
   const started = performance.now();
   const cpu = process.cpuUsage();
   service.doValidate(document, config);
-  const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  return { ms, cpuMs: (used.user + used.system) / 1000, mb: (process.memoryUsage().heapUsed - before) / MB };
+  const ms = performance.now() - started;
+  process.stdout.write(`@@measure ${JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, maxRssKb: process.resourceUsage().maxRSS })}\n`);
 }
 
 const cell = (value: number | undefined, digits = 0) => (value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : '—');
 
-/** One Markdown table: per size the wall time, CPU time, memory and wall time per MB; then the ratio of time per MB. */
-function table(title: string, memoryLabel: string, measure: (text: string, language: string, file: string, run: number) => Run): void {
-  const columns = sizes.flatMap((size) => [`${size} MB ms`, `${size} MB cpu ms`, `${size} MB ${memoryLabel}`, `${size} MB ms/MB`]);
+/** One Markdown table: per size the wall time, CPU time, peak memory and wall time per MB; then the ratio of time per MB. */
+function table(title: string, sizes: number[], only: string | undefined, measure: (index: number, text: string) => Run): void {
+  const columns = sizes.flatMap((size) => [`${size} MB ms`, `${size} MB cpu ms`, `${size} MB peak MB`, `${size} MB ms/MB`]);
   console.log(`\n${title}\n\n| pattern | ${columns.join(' | ')} | ratio |\n|---|${columns.map(() => '---:').join('|')}|---:|`);
-  let run = 0;
-  for (const pattern of pathologicalPatterns) {
-    if (only && !pattern.name.includes(only)) continue;
+  pathologicalPatterns.forEach((pattern, index) => {
+    if (only && !pattern.name.includes(only)) return;
     const cells: string[] = [];
     const perMb: number[] = [];
     for (const size of sizes) {
       const text = pattern.make(size * MB);
-      const result = measure(text, pattern.language, fileNameFor(pattern.language), run++);
+      const result = measure(index, text);
       const megabytes = text.length / MB;
       perMb.push(result.timedOut ? NaN : result.ms / megabytes);
       const note = result.timedOut ? ` (over ${TIMEOUT_MS / 1000} s)` : result.refused ? ' (refused)' : '';
       cells.push(`${cell(result.ms)}${note}`, cell(result.cpuMs), cell(result.mb), result.timedOut ? '—' : cell(result.ms / megabytes));
     }
     const ratio = perMb.length > 1 ? perMb[perMb.length - 1]! / perMb[0]! : NaN;
-    console.log(`| ${pattern.name.replace(/\|/g, '\\|')} | ${cells.join(' | ')} | ${cell(ratio, 2)} |`);
+    console.log(`| ${pattern.name.replace(/\|/g, '\\|')} (${pattern.language}) | ${cells.join(' | ')} | ${cell(ratio, 2)} |`);
+  });
+}
+
+function main(): void {
+  const only = option('--only');
+  const sizes = (option('--sizes') ?? '1,5').split(',').map(Number);
+  const cliPath = path.resolve(option('--cli') ?? path.resolve(__dirname, '../../dist/cli.js'));
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'secretome-pathological-'));
+  const preload = path.join(folder, 'measure.cjs');
+  fs.writeFileSync(
+    preload,
+    `process.on('exit', () => {
+  const cpu = process.cpuUsage();
+  require('fs').writeSync(2, '\\n@@measure ' + JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000, maxRssKb: process.resourceUsage().maxRSS, exitCode: process.exitCode }) + '\\n');
+});
+`,
+  );
+  console.log(`Pathological inputs (${os.cpus().length} cores, node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}); ratio = ms/MB at ${sizes[sizes.length - 1]} MB / at ${sizes[0]} MB`);
+  try {
+    if (!args.includes('--no-cli')) {
+      table('CLI: node dist/cli.js --format json FILE (whole process: start-up, reading, analysis, output)', sizes, only, (index, text) =>
+        cliRun(cliPath, folder, preload, text, fileNameFor(pathologicalPatterns[index]!.language)),
+      );
+    }
+    if (!args.includes('--no-core')) {
+      table('Core: doValidate of a fresh document (parse, sentences, lint) in a child process', sizes, only, (index, text) => coreRun(index, text.length));
+    }
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
   }
 }
 
-console.log(`Pathological inputs (${os.cpus().length} cores, node ${process.version}); ratio = time per MB at ${sizes[sizes.length - 1]} MB / at ${sizes[0]} MB`);
-if (runCli) table('CLI: node dist/cli.js --format json FILE (wall time incl. start-up; peak RSS MB)', 'peak MB', (text, _language, file) => cliRun(text, file));
-if (runCore) table('Core in-process: doValidate of a fresh document (parse + sentences + lint; heap growth MB)', 'heap MB', (text, language, _file, run) => coreRun(text, language, run));
-fs.rmSync(folder, { recursive: true, force: true });
+const childAt = args.indexOf('--core-child');
+if (childAt >= 0) coreChild(Number(args[childAt + 1]), Number(args[childAt + 2]));
+else main();
