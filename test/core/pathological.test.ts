@@ -136,20 +136,22 @@ describe('pathological inputs: what is kept of small instances', () => {
     assert.deepEqual(manuscript.analysisStop, { offset: text.indexOf('[3, 4]'), limit: 'citation-entries', count: 3 });
   });
 
-  it('stops at the prose budget at the start of the paragraph that passes it', () => {
+  it('stops at the prose budget, inside the paragraph that passes it', () => {
     const text = 'First paragraph here.\n\nSecond paragraph [99] here.\n\nThird.';
     const { manuscript, diagnostics } = diagnose(text, 'markdown', { ...defaultAnalysisBudget, maxProseCharacters: 30 });
-    const second = text.indexOf('Second');
-    assert.deepEqual(manuscript.analysisStop, { offset: second, limit: 'prose-characters', count: 30 });
+    // 22 characters in the first paragraph (its line break is prose: a space between its lines), then 8 of the second.
+    const stop = text.indexOf('Second') + 8;
+    assert.deepEqual(manuscript.analysisStop, { offset: stop, limit: 'prose-characters', count: 30 });
+    assert.deepEqual(manuscript.prose.map((span) => text.slice(span.start, span.end)), ['First paragraph here.\n', 'Second p']);
     assert.deepEqual(manuscript.citations, [], 'the citation past the stop is not read');
-    assert.deepEqual(manuscript.sentences.map((s) => s.text), ['First paragraph here.']);
+    assert.deepEqual(manuscript.sentences.map((s) => s.text), ['First paragraph here.', 'Second p']);
     // [99] is unknown, but it is past the stop: only the notice remains.
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.message]), [
-      [BUDGET_CODE, 2, 'Secretome Writer checked the first 30 characters of prose of this document; the rest is not analysed (budget).'],
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.message]), [
+      [BUDGET_CODE, 2, 8, 'Secretome Writer checked the first 30 characters of prose of this document; the rest is not analysed (budget).'],
     ]);
   });
 
-  it('cuts one long paragraph at the prose budget when it is the first', () => {
+  it('cuts one long paragraph at the prose budget', () => {
     const text = 'Secretome aids healing. '.repeat(10);
     const { manuscript } = diagnose(text, 'plaintext', { ...defaultAnalysisBudget, maxProseCharacters: 50 });
     assert.deepEqual(manuscript.analysisStop, { offset: 50, limit: 'prose-characters', count: 50 });
@@ -165,6 +167,19 @@ describe('pathological inputs: what is kept of small instances', () => {
     assert.deepEqual(manuscript.paragraphs, [{ start: 0, end: text.indexOf(' Exosomes') }]);
     // [999] would be an unknown citation and "cure everything" an overstated claim; neither is checked.
     assert.deepEqual(diagnostics.map((d) => d.code), [BUDGET_CODE]);
+  });
+
+  it('checks a sentence of 2,500 citations in bounded units, every citation once and in order', () => {
+    const text = `Secretome aids healing ${'@k '.repeat(2500)}.`;
+    const { diagnostics } = diagnose(text, 'markdown');
+    const uncapped = lintManuscript(dataset, parseManuscript(text, 'markdown'), {
+      enabled: new Set(ruleCodes),
+      references: service().referencesFor(TextDocument.create('file:///pathological/scope.md', 'markdown', 1, ''), config),
+    }).findings;
+    const starts = uncapped.filter((finding) => finding.code === 'unknown-citation').map((finding) => finding.start);
+    assert.equal(starts.length, 2500);
+    assert.deepEqual(starts, Array.from({ length: 2500 }, (_, i) => 'Secretome aids healing '.length + 3 * i + 1));
+    assert.equal(diagnostics.length, config.lint.maxDiagnostics + 1, 'capped, with the cap notice');
   });
 
   it('says so once with the default budget, as the last diagnostic', () => {

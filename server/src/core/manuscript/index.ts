@@ -91,10 +91,7 @@ function extractProse(text: string, language: ManuscriptLanguage): ProseExtracti
   }
 }
 
-/**
- * The blocks holding the first `maxCharacters` characters of prose. The block that goes past the limit is left out
- * whole, so no paragraph is cut mid-sentence, unless it is the first (one 5 MB line): it is cut at the limit.
- */
+/** The blocks holding the first `maxCharacters` characters of prose; the block that goes past the limit is cut at it. */
 function withinProseBudget(blocks: ProseBlock[], maxCharacters: number): { blocks: ProseBlock[]; stop?: AnalysisStop } {
   let characters = 0;
   for (let index = 0; index < blocks.length; index++) {
@@ -105,7 +102,7 @@ function withinProseBudget(blocks: ProseBlock[], maxCharacters: number): { block
       characters += inBlock;
       continue;
     }
-    const stopAt = index > 0 ? block.pieces[0]!.start : offsetAfterCharacters(block, maxCharacters);
+    const stopAt = offsetAfterCharacters(block, maxCharacters - characters);
     return { blocks: blocksBefore(blocks.slice(0, index + 1), stopAt), stop: { offset: stopAt, limit: 'prose-characters', count: maxCharacters } };
   }
   return { blocks };

@@ -71,8 +71,9 @@ export function lintManuscript(dataset: Dataset, manuscript: Manuscript, options
   const cache = cacheFor(dataset);
   const findings: Finding[] = [];
   for (const unit of units) {
-    const key = `${configKey}\u0000${unitSignature(manuscript.text, unit)}`;
-    let relative = cache.get(key);
+    // A unit longer than this (one sentence of megabytes) is checked each time rather than kept as a key.
+    const key = unit.span.end - unit.span.start <= MAX_CACHED_UNIT_LENGTH ? `${configKey}\u0000${unitSignature(manuscript.text, unit)}` : undefined;
+    let relative = key === undefined ? undefined : cache.get(key);
     if (!relative) {
       const context = unitContext(dataset, manuscript, unit, options.references, definedKeys, style, options.citationSensitivity);
       // Document order within the paragraph; rule order breaks ties (the sort is stable).
@@ -80,7 +81,7 @@ export function lintManuscript(dataset: Dataset, manuscript: Manuscript, options
         .flatMap((rule) => rule.check(context))
         .sort((a, b) => a.start - b.start)
         .map((finding) => shift(finding, -unit.span.start));
-      cache.set(key, relative);
+      if (key !== undefined) cache.set(key, relative);
     }
     for (const finding of relative) {
       const absolute = shift(finding, unit.span.start);
@@ -289,6 +290,8 @@ function hashOf(text: string): string {
 
 /** Paragraph findings by paragraph text and settings; bounded so a long session never grows without limit. */
 const CACHE_LIMIT = 20000;
+/** Units longer than this many characters are not cached: 20,000 keys of megabytes each would be gigabytes. */
+const MAX_CACHED_UNIT_LENGTH = 20000;
 
 class FindingCache {
   private readonly entries = new Map<string, Finding[]>();
