@@ -10,7 +10,7 @@
  * shown because other work on the machine inflates wall time. Never fails on time.
  *
  *   node --import tsx test/bench/pathologicalBench.ts [--only SUBSTRING] [--sizes 1,5] [--no-cli] [--no-core]
- *                                                      [--timeout MS] [--cli OTHER/dist/cli.js]
+ *                                                      [--timeout MS] [--cli OTHER/dist/cli.js] [--no-budget]
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -19,7 +19,9 @@ import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadBundledDataset } from '../../server/src/core/bundledDataset';
 import { resolveConfig } from '../../server/src/core/config';
+import { computeDiagnostics } from '../../server/src/core/features/diagnostics';
 import { createLanguageService } from '../../server/src/core/languageService';
+import { parseManuscript } from '../../server/src/core/manuscript';
 import { fileNameFor, pathologicalPatterns } from './pathologicalPatterns';
 
 const MB = 1_000_000;
@@ -70,7 +72,8 @@ function cliRun(cliPath: string, folder: string, preload: string, text: string, 
 
 /** The core on pattern `index` at `size` characters, in a child process (this file with `--core-child`). */
 function coreRun(index: number, size: number): Run {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--core-child', String(index), String(size)], {
+  const budget = args.includes('--no-budget') ? ['--no-budget'] : [];
+  const child = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--core-child', String(index), String(size), ...budget], {
     timeout: TIMEOUT_MS,
     encoding: 'utf8',
   });
@@ -79,16 +82,26 @@ function coreRun(index: number, size: number): Run {
   return { ms: measured.ms ?? NaN, cpuMs: measured.cpuMs, mb: measured.maxRssKb / 1024 };
 }
 
-/** In the child: builds the pattern, then times doValidate of a fresh document and prints the measure line. */
+/**
+ * In the child: builds the pattern, then times doValidate of a fresh document and prints the measure line. With
+ * `--no-budget` the document is parsed with no budget at all, to show that the work itself grows linearly.
+ */
 function coreChild(index: number, size: number): void {
   const pattern = pathologicalPatterns[index]!;
   const text = pattern.make(size);
-  const service = createLanguageService({ dataset: loadBundledDataset() });
+  const dataset = loadBundledDataset();
+  const service = createLanguageService({ dataset });
   const document = TextDocument.create(`file:///pathological/${index}`, pattern.language, 1, text);
   const config = resolveConfig();
+  const unlimited = { maxProseCharacters: Infinity, maxSentences: Infinity, maxCitations: Infinity, maxCitationEntries: Infinity };
   const started = performance.now();
   const cpu = process.cpuUsage();
-  service.doValidate(document, config);
+  if (args.includes('--no-budget')) {
+    const manuscript = parseManuscript(text, pattern.language, unlimited);
+    computeDiagnostics({ document, manuscript, references: service.referencesFor(document, config), dataset, config });
+  } else {
+    service.doValidate(document, config);
+  }
   const used = process.cpuUsage(cpu);
   const ms = performance.now() - started;
   process.stdout.write(`@@measure ${JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, maxRssKb: process.resourceUsage().maxRSS })}\n`);
@@ -139,7 +152,8 @@ function main(): void {
       );
     }
     if (!args.includes('--no-core')) {
-      table('Core: doValidate of a fresh document (parse, sentences, lint) in a child process', sizes, only, (index, text) => coreRun(index, text.length));
+      const budget = args.includes('--no-budget') ? ', with no budget' : '';
+      table(`Core: doValidate of a fresh document (parse, sentences, lint) in a child process${budget}`, sizes, only, (index, text) => coreRun(index, text.length));
     }
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
