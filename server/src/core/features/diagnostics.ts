@@ -8,12 +8,16 @@ import type { Config, RuleSeverity } from '../config';
 import { lintManuscript, projectRules, ruleFor, rules, type Finding, type RuleCode } from '../rules';
 import { isSuppressed, parseSuppressions } from '../rules/suppressions';
 import type { FeatureContext } from './context';
+import { analysisStopMessage, type AnalysisStop } from '../manuscript/limits';
 
 /** Every diagnostic the core publishes carries this source. */
 export const DIAGNOSTIC_SOURCE = 'secretome';
 
 /** The code of the one diagnostic that says the cap was reached. */
 export const TOO_MANY_CODE = 'too-many-diagnostics';
+
+/** The code of the one diagnostic that says the document went past its analysis budget (manuscript/limits.ts). */
+export const BUDGET_CODE = 'analysis-budget';
 
 export function computeDiagnostics(context: FeatureContext): Diagnostic[] {
   const { config, manuscript, document, dataset } = context;
@@ -41,6 +45,8 @@ export function computeDiagnostics(context: FeatureContext): Diagnostic[] {
     .slice(0, cap)
     .map((finding) => toDiagnostic(finding, document, ruleSettings(config, finding.code).severity, config.lint.rulesDocumentation));
   if (kept.length > cap) shown.push(tooMany(complete ? kept.length : undefined, cap, document, kept[Math.max(0, cap - 1)]));
+  const stop = manuscript.analysisStop;
+  if (stop) shown.push(budgetReached(stop, document));
   return shown;
 }
 
@@ -55,6 +61,18 @@ function projectFindings(context: FeatureContext, active: typeof projectRules): 
 function withProjectFindings(paragraphFindings: Finding[], projectWide: Finding[]): Finding[] {
   if (projectWide.length === 0) return paragraphFindings;
   return [...paragraphFindings, ...projectWide].sort((a, b) => a.start - b.start);
+}
+
+/** Said once, where the analysis stopped: what was checked and that the rest was not. */
+function budgetReached(stop: AnalysisStop, document: TextDocument): Diagnostic {
+  const at = document.positionAt(stop.offset);
+  return {
+    range: { start: at, end: at },
+    severity: DiagnosticSeverity.Information,
+    code: BUDGET_CODE,
+    source: DIAGNOSTIC_SOURCE,
+    message: analysisStopMessage(stop),
+  };
 }
 
 /** A rule's settings: what the user set, else the rule's defaults. */

@@ -9,6 +9,7 @@
 import type { Citation, CitationEntry, CitationProblem, ManuscriptLanguage, Span } from './types';
 import { skipSpaces } from './proseCollector';
 import { isIdentifierKey, readIdentifier } from './identifiers';
+import { MAX_ENTRIES_PER_CITATION, type AnalysisBudget, type AnalysisStop } from './limits';
 
 /** A range covering more numbers than this is taken for a typo and never expanded. */
 export const MAX_EXPANDED_RANGE = 200;
@@ -27,15 +28,54 @@ export const LATEX_CITE_COMMANDS: ReadonlySet<string> = new Set([
  * Without spans the whole text is scanned. A citation never crosses a span boundary.
  */
 export function findCitations(text: string, language: ManuscriptLanguage, spans?: readonly Span[]): Citation[] {
-  const found: Citation[] = [];
+  return findCitationsWithin(text, language, spans).citations;
+}
+
+/**
+ * The citations inside the spans, as findCitations, up to the budget's citations and entries: the citation that
+ * would go past either is left out, and the scan stops at its start.
+ */
+export function findCitationsWithin(
+  text: string,
+  language: ManuscriptLanguage,
+  spans?: readonly Span[],
+  budget?: Pick<AnalysisBudget, 'maxCitations' | 'maxCitationEntries'>,
+): { citations: Citation[]; stop?: AnalysisStop } {
+  const found: Found = { citations: [], entries: 0, maxCitations: budget?.maxCitations ?? Infinity, maxEntries: budget?.maxCitationEntries ?? Infinity };
   const scanned = spans ?? [{ start: 0, end: text.length }];
   for (const span of scanned) {
     scanSpan(text, language, Math.max(0, span.start), Math.min(text.length, span.end), found);
+    if (found.stop) break;
   }
-  return found;
+  return found.stop ? { citations: found.citations, stop: found.stop } : { citations: found.citations };
 }
 
-function scanSpan(text: string, language: ManuscriptLanguage, start: number, end: number, found: Citation[]): void {
+/** What a scan has found so far, and the budget it stops at. */
+interface Found {
+  citations: Citation[];
+  entries: number;
+  maxCitations: number;
+  maxEntries: number;
+  stop?: AnalysisStop;
+}
+
+/** Keeps the citation unless it goes past the budget; then records the stop and returns false. */
+function keep(found: Found, citation: Citation): boolean {
+  const entries = found.entries + citation.entries.length;
+  if (found.citations.length >= found.maxCitations) {
+    found.stop = { offset: citation.start, limit: 'citations', count: found.maxCitations };
+    return false;
+  }
+  if (entries > found.maxEntries) {
+    found.stop = { offset: citation.start, limit: 'citation-entries', count: found.maxEntries };
+    return false;
+  }
+  found.citations.push(citation);
+  found.entries = entries;
+  return true;
+}
+
+function scanSpan(text: string, language: ManuscriptLanguage, start: number, end: number, found: Found): void {
   let i = start;
   while (i < end) {
     const code = text.charCodeAt(i);
@@ -54,7 +94,7 @@ function scanSpan(text: string, language: ManuscriptLanguage, start: number, end
       citation = readBareKey(text, i, end);
     }
     if (citation) {
-      found.push(citation);
+      if (!keep(found, citation)) return;
       i = citation.end;
     } else {
       i++;
@@ -142,18 +182,19 @@ function readNumeric(text: string, open: number, close: number): Citation | unde
   // `[ ]` is a task box or a layout gap, not a forgotten citation.
   if (onlySpace) return undefined;
 
-  const entries: CitationEntry[] = [];
+  const entries = new EntryList();
   let segmentStart = inner.start;
   for (let j = inner.start; j <= inner.end; j++) {
     const c = j < inner.end ? text.charCodeAt(j) : 0x2c;
     if (c !== 0x2c && c !== 0x3b) continue;
+    // Every part is read, kept or not: one that is not a number makes the bracket something other than a citation.
     const entry = readNumericEntry(text, segmentStart, j);
     if (!entry) return undefined;
-    entries.push(entry);
+    entries.add(entry);
     segmentStart = j + 1;
   }
-  const numbers = expandEntries(entries);
-  return { start: open, end: close + 1, syntax: 'numeric', inner, entries, numbers, keys: [] };
+  const numbers = expandEntries(entries.list);
+  return entries.onto({ start: open, end: close + 1, syntax: 'numeric', inner, entries: entries.list, numbers, keys: [] });
 }
 
 /** Reads one comma-separated part: a number, a range, a dangling range or nothing. Anything else (`1 2`, `1-2-3`) disqualifies the bracket. */
@@ -251,7 +292,7 @@ function entryNumbers(entry: CitationEntry): number[] {
 
 function readPandocBracket(text: string, open: number, close: number): Citation | undefined {
   const inner = { start: open + 1, end: close };
-  const entries: CitationEntry[] = [];
+  const entries = new EntryList();
   let segmentStart = inner.start;
   let hasKey = false;
   for (let j = inner.start; j <= inner.end; j++) {
@@ -259,13 +300,13 @@ function readPandocBracket(text: string, open: number, close: number): Citation 
     if (c === 0x3b /* ; */) {
       const segmentEntries = readPandocSegment(text, segmentStart, j);
       if (segmentEntries.some((entry) => entry.kind === 'key' || entry.kind === 'identifier')) hasKey = true;
-      entries.push(...segmentEntries);
+      for (const entry of segmentEntries) entries.add(entry);
       segmentStart = j + 1;
     }
   }
   if (!hasKey) return undefined;
-  const keys = markDuplicateKeys(entries);
-  return { start: open, end: close + 1, syntax: 'pandoc', inner, entries, numbers: [], keys };
+  const keys = markDuplicateKeys(entries.list);
+  return entries.onto({ start: open, end: close + 1, syntax: 'pandoc', inner, entries: entries.list, numbers: [], keys });
 }
 
 /** One `;`-separated part: `see @key, p. 3`, `-@key`, or nothing. A part without a key is prefix text and yields nothing. */
@@ -435,30 +476,28 @@ export function readLatexCite(text: string, backslash: number, end: number): Cit
       j = close + 1;
     }
   }
-  const entries: CitationEntry[] = [];
+  const entries = new EntryList();
   const groups: Span[] = [];
+  let last: Span | undefined;
   for (;;) {
     const open = skipNotes(text, j, end);
     if (open < 0) break;
     if (open >= end || text.charCodeAt(open) !== 0x7b /* { */) break;
     const close = readKeyGroup(text, open, end, entries);
     if (close < 0) break;
-    groups.push({ start: open + 1, end: close });
+    last = { start: open + 1, end: close };
+    // Past the entries one citation keeps, the groups are read to find the command's end but not kept.
+    if (groups.length < MAX_ENTRIES_PER_CITATION) groups.push(last);
     j = close + 1;
     if (!multi) break;
   }
   const first = groups[0];
-  const last = groups[groups.length - 1];
   if (!first || !last) return undefined;
   const inner = { start: first.start, end: last.end };
   // `\nocite{*}` adds every entry of the bibliography; it cites no key named "*".
-  if (command === 'nocite') {
-    const named = entries.filter((entry) => entry.key !== '*');
-    entries.length = 0;
-    entries.push(...named);
-  }
-  const keys = markDuplicateKeys(entries);
-  const citation: Citation = { start: backslash, end: last.end + 1, syntax: 'latex', command, inner, entries, numbers: [], keys };
+  const list = command === 'nocite' ? entries.list.filter((entry) => entry.key !== '*') : entries.list;
+  const keys = markDuplicateKeys(list);
+  const citation: Citation = entries.onto({ start: backslash, end: last.end + 1, syntax: 'latex', command, inner, entries: list, numbers: [], keys });
   if (multi) citation.keyGroups = groups;
   return citation;
 }
@@ -480,7 +519,7 @@ function skipNotes(text: string, from: number, end: number): number {
 }
 
 /** Reads the braced key list at `open` into `entries`; returns the closing brace, or -1 when it is unclosed. */
-function readKeyGroup(text: string, open: number, end: number, entries: CitationEntry[]): number {
+function readKeyGroup(text: string, open: number, end: number, entries: EntryList): number {
   // Keys contain neither braces nor backslashes; stopping at them keeps an unclosed `\cite{` from swallowing the text.
   let close = -1;
   for (let k = open + 1; k < end; k++) {
@@ -513,11 +552,13 @@ function readKeyGroup(text: string, open: number, end: number, entries: Citation
     const s = keyStart;
     const e = keyEnd;
     keyStart = keyEnd = -1;
-    if (s < 0) {
-      entries.push({ start: segmentStart, end: k, text: text.slice(segmentStart, k), kind: 'empty', problem: 'empty' });
+    if (entries.full) {
+      entries.omitted++;
+    } else if (s < 0) {
+      entries.add({ start: segmentStart, end: k, text: text.slice(segmentStart, k), kind: 'empty', problem: 'empty' });
     } else {
       const key = text.slice(s, e);
-      entries.push({ start: s, end: e, text: key, kind: 'key', key });
+      entries.add({ start: s, end: e, text: key, kind: 'key', key });
     }
     segmentStart = k + 1;
   }
@@ -549,4 +590,25 @@ function markDuplicateKeys(entries: CitationEntry[]): string[] {
     }
   }
   return keys;
+}
+
+/** A citation's entries: the first MAX_ENTRIES_PER_CITATION kept, the others only counted. */
+class EntryList {
+  readonly list: CitationEntry[] = [];
+  omitted = 0;
+
+  get full(): boolean {
+    return this.list.length >= MAX_ENTRIES_PER_CITATION;
+  }
+
+  add(entry: CitationEntry): void {
+    if (this.full) this.omitted++;
+    else this.list.push(entry);
+  }
+
+  /** The citation, with the count of entries not kept when there were any. */
+  onto(citation: Citation): Citation {
+    if (this.omitted > 0) citation.omittedEntries = this.omitted;
+    return citation;
+  }
 }

@@ -9,18 +9,20 @@
  * Side passes, also linear: Manubot key definitions (definitions.ts), LaTeX bibliography and include commands
  * (latexFiles.ts) and the manuscript's own numbered reference list (referenceList.ts).
  */
-import { findCitations } from './citations';
+import { findCitationsWithin } from './citations';
+import { defaultAnalysisBudget, earlierStop, type AnalysisBudget, type AnalysisStop } from './limits';
 import { findKeyDefinitions } from './definitions';
 import { findLatexFiles } from './latexFiles';
 import { findReferenceList } from './referenceList';
 import { extractLatexProse } from './latex';
 import { extractMarkdownProse } from './markdown';
 import { extractPlaintextProse } from './plaintext';
-import type { ProseExtraction } from './proseCollector';
+import type { ProseBlock, ProseExtraction } from './proseCollector';
 import { splitSentences, type SentenceSplit } from './sentences';
 import type { Manuscript, ManuscriptLanguage, Span } from './types';
 
 export * from './types';
+export { defaultAnalysisBudget, MAX_ENTRIES_PER_CITATION, analysisStopMessage } from './limits';
 export { findCitations, LATEX_CITE_COMMANDS, LATEX_MULTICITE_COMMANDS, MAX_EXPANDED_RANGE } from './citations';
 export { isIdentifierKey, readIdentifier } from './identifiers';
 export { findKeyDefinitions } from './definitions';
@@ -29,14 +31,24 @@ export { findReferenceList, MAX_REFERENCE_LIST_ENTRIES } from './referenceList';
 export { citationAt, isProse, sentenceAt } from './lookup';
 export { clearSentenceCache } from './sentences';
 
-/** Parses a manuscript: its prose spans, paragraphs, sentences and citations. Never throws on any text. */
-export function parseManuscript(text: string, language: ManuscriptLanguage): Manuscript {
+/**
+ * Parses a manuscript: its prose spans, paragraphs, sentences and citations. Never throws on any text. Past the
+ * budget (limits.ts) nothing more is read: `analysisStop` says where and why.
+ */
+export function parseManuscript(text: string, language: ManuscriptLanguage, budget: AnalysisBudget = defaultAnalysisBudget): Manuscript {
   const extraction = extractProse(text, language);
-  const prose = mergedPieces(extraction);
-  const citations = findCitations(text, language, prose);
+  const proseCut = withinProseBudget(extraction.blocks, budget.maxProseCharacters);
+  const proseInBudget = mergedPieces(proseCut.blocks);
+  const found = findCitationsWithin(text, language, proseInBudget, budget);
+  // The citation budget stops earlier than the prose budget when it is reached at all: prose then ends there too.
+  const eagerStop = earlierStop(proseCut.stop, found.stop);
+  const cutByCitations = eagerStop !== undefined && eagerStop === found.stop;
+  const blocks = cutByCitations ? blocksBefore(proseCut.blocks, eagerStop.offset) : proseCut.blocks;
+  const prose = cutByCitations ? mergedPieces(blocks) : proseInBudget;
+  const citations = found.citations;
   // Sentence splitting is the costly part and completion or hover rarely need it: split on first use.
   let split: SentenceSplit | undefined;
-  const sentencesAndParagraphs = () => (split ??= splitSentences(text, extraction.blocks, citations));
+  const sentencesAndParagraphs = () => (split ??= splitSentences(text, blocks, citations, budget.maxSentences));
   const manuscript: Manuscript = {
     text,
     language,
@@ -47,6 +59,10 @@ export function parseManuscript(text: string, language: ManuscriptLanguage): Man
     },
     get paragraphs() {
       return sentencesAndParagraphs().paragraphs;
+    },
+    // The sentence budget is known only once sentences are split, so the stop is read on demand too.
+    get analysisStop() {
+      return earlierStop(eagerStop, sentencesAndParagraphs().stop);
     },
   };
   if (extraction.referenceListStart !== undefined) manuscript.referenceListStart = extraction.referenceListStart;
@@ -75,10 +91,57 @@ function extractProse(text: string, language: ManuscriptLanguage): ProseExtracti
   }
 }
 
+/** The blocks holding the first `maxCharacters` characters of prose; the block that goes past the limit is cut at it. */
+function withinProseBudget(blocks: ProseBlock[], maxCharacters: number): { blocks: ProseBlock[]; stop?: AnalysisStop } {
+  let characters = 0;
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
+    let inBlock = 0;
+    for (const piece of block.pieces) inBlock += piece.end - piece.start;
+    if (characters + inBlock <= maxCharacters) {
+      characters += inBlock;
+      continue;
+    }
+    const stopAt = offsetAfterCharacters(block, maxCharacters - characters);
+    return { blocks: blocksBefore(blocks.slice(0, index + 1), stopAt), stop: { offset: stopAt, limit: 'prose-characters', count: maxCharacters } };
+  }
+  return { blocks };
+}
+
+/** The document offset after the first `count` prose characters of a block. */
+function offsetAfterCharacters(block: ProseBlock, count: number): number {
+  let left = count;
+  for (const piece of block.pieces) {
+    if (piece.end - piece.start >= left) return piece.start + left;
+    left -= piece.end - piece.start;
+  }
+  return block.pieces[block.pieces.length - 1]!.end;
+}
+
+/** The blocks' prose before `offset`: later pieces dropped, the piece across it cut, empty blocks dropped. */
+function blocksBefore(blocks: readonly ProseBlock[], offset: number): ProseBlock[] {
+  const kept: ProseBlock[] = [];
+  for (const block of blocks) {
+    if (block.pieces.length === 0) continue;
+    if (block.pieces[block.pieces.length - 1]!.end <= offset) {
+      kept.push(block);
+      continue;
+    }
+    const pieces: Span[] = [];
+    for (const piece of block.pieces) {
+      if (piece.start >= offset) break;
+      pieces.push({ start: piece.start, end: Math.min(piece.end, offset) });
+    }
+    if (pieces.length > 0) kept.push({ kind: block.kind, pieces });
+    break;
+  }
+  return kept;
+}
+
 /** All blocks' pieces in document order, touching pieces merged (a heading's text and its line break, say). */
-function mergedPieces(extraction: ProseExtraction): Span[] {
+function mergedPieces(blocks: readonly ProseBlock[]): Span[] {
   const spans: Span[] = [];
-  for (const block of extraction.blocks) {
+  for (const block of blocks) {
     for (const piece of block.pieces) {
       const last = spans[spans.length - 1];
       if (last && piece.start <= last.end) last.end = Math.max(last.end, piece.end);

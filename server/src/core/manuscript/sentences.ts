@@ -6,6 +6,7 @@
 import type { ProseBlock } from './proseCollector';
 import { isWhitespaceCode } from './proseCollector';
 import { spanIndexAt } from './lookup';
+import type { AnalysisStop } from './limits';
 import type { Citation, Sentence, Span } from './types';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -31,9 +32,11 @@ const CAPTION_LABEL_ONLY = /^[*_\s]*(?:Supplementary\s+)?(?:Figure|Fig\.|Table|T
 export interface SentenceSplit {
   sentences: Sentence[];
   paragraphs: Span[];
+  /** Set when `maxSentences` stopped the split: the start of the first sentence left out. */
+  stop?: AnalysisStop;
 }
 
-export function splitSentences(text: string, blocks: readonly ProseBlock[], citations: readonly Citation[]): SentenceSplit {
+export function splitSentences(text: string, blocks: readonly ProseBlock[], citations: readonly Citation[], maxSentences = Infinity): SentenceSplit {
   const sentences: Sentence[] = [];
   const paragraphs: Span[] = [];
   for (const block of blocks) {
@@ -42,10 +45,17 @@ export function splitSentences(text: string, blocks: readonly ProseBlock[], cita
     const split = cachedBlockSplit(text, block, citations);
     if (!split) continue;
     const index = paragraphs.length;
-    paragraphs.push({ start: origin + split.paragraph.start, end: origin + split.paragraph.end });
+    const paragraph = { start: origin + split.paragraph.start, end: origin + split.paragraph.end };
+    paragraphs.push(paragraph);
     for (const relative of split.sentences) {
       const start = origin + relative.start;
       const end = origin + relative.end;
+      if (sentences.length >= maxSentences) {
+        // The budget ends the paragraph with its last sentence kept (or drops it when none was).
+        if (sentences[sentences.length - 1]?.paragraph === index) paragraph.end = sentences[sentences.length - 1]!.end;
+        else paragraphs.pop();
+        return { sentences, paragraphs, stop: { offset: start, limit: 'sentences', count: maxSentences } };
+      }
       sentences.push({ start, end, text: text.slice(start, end), kind: block.kind, paragraph: index });
     }
   }

@@ -1,8 +1,10 @@
 /** What the core knows of a manuscript: its prose, its sentences and its citations, as offsets into the text. */
 
 import type { CitedIdentifier } from './identifiers';
+import type { AnalysisStop } from './limits';
 
 export type { CitedIdentifier, IdentifierScheme } from './identifiers';
+export type { AnalysisBudget, AnalysisStop, BudgetLimit } from './limits';
 
 export type ManuscriptLanguage = 'markdown' | 'latex' | 'plaintext';
 
@@ -67,6 +69,8 @@ export interface Citation extends Span {
   keys: string[];
   /** LaTeX multi-cite commands (`\cites{a}[see][]{b}`): the inside of each key group, in order. */
   keyGroups?: Span[];
+  /** Entries past the MAX_ENTRIES_PER_CITATION this citation keeps (limits.ts): counted, not read. */
+  omittedEntries?: number;
 }
 
 export interface Manuscript {
@@ -86,6 +90,11 @@ export interface Manuscript {
   bibliographyCommands?: BibliographyCommand[];
   /** LaTeX: the files it includes (`\input`, `\include`, `\subfile`) and its `% !TEX root` magic comment. */
   includes?: IncludedFile[];
+  /**
+   * Where the analysis stopped because the document went past its budget (limits.ts): no prose, citation or sentence
+   * is read from there on. Absent for every real manuscript.
+   */
+  readonly analysisStop?: AnalysisStop;
   /** Where the manuscript's own reference list starts (a "References"/"Bibliography" heading, or \begin{thebibliography}); prose ends there. */
   referenceListStart?: number;
 }

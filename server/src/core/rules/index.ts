@@ -76,8 +76,9 @@ export function lintManuscript(dataset: Dataset, manuscript: Manuscript, options
   const cache = cacheFor(dataset);
   const findings: Finding[] = [];
   for (const unit of units) {
-    const key = `${configKey}\u0000${unitSignature(manuscript.text, unit)}`;
-    let relative = cache.get(key);
+    // A unit longer than this (one sentence of megabytes) is checked each time rather than kept as a key.
+    const key = unit.span.end - unit.span.start <= MAX_CACHED_UNIT_LENGTH ? `${configKey}\u0000${unitSignature(manuscript.text, unit)}` : undefined;
+    let relative = key === undefined ? undefined : cache.get(key);
     if (!relative) {
       const context = unitContext(dataset, manuscript, unit, options.references, definedKeys, style, options.citationSensitivity);
       // Document order within the paragraph; rule order breaks ties (the sort is stable).
@@ -85,7 +86,7 @@ export function lintManuscript(dataset: Dataset, manuscript: Manuscript, options
         .flatMap((rule) => rule.check(context))
         .sort((a, b) => a.start - b.start)
         .map((finding) => shift(finding, -unit.span.start));
-      cache.set(key, relative);
+      if (key !== undefined) cache.set(key, relative);
     }
     for (const finding of relative) {
       const absolute = shift(finding, unit.span.start);
@@ -104,7 +105,8 @@ interface Unit {
 }
 
 function paragraphUnits(manuscript: Manuscript): Unit[] {
-  const end = manuscript.referenceListStart ?? Infinity;
+  // Nothing past the reference list, or past where the budget stopped the analysis, is checked.
+  const end = Math.min(manuscript.referenceListStart ?? Infinity, manuscript.analysisStop?.offset ?? Infinity);
   const units: Unit[] = manuscript.paragraphs.map((span) => ({ span, sentences: [], citations: [] }));
   for (const sentence of manuscript.sentences) {
     if (sentence.start >= end) continue;
@@ -129,17 +131,49 @@ function paragraphUnits(manuscript: Manuscript): Unit[] {
 
 /** Sentences per unit at most: a pasted wall of text becomes several units, so a flood can stop between them. */
 const MAX_UNIT_SENTENCES = 100;
+/**
+ * Citation entries per unit at most (one citation keeps at most MAX_ENTRIES_PER_CITATION): a sentence of thousands of
+ * citations is checked in several units, its sentence with the first, so what one unit costs stays bounded.
+ */
+const MAX_UNIT_ENTRIES = 2000;
 
+const entryCount = (citation: Citation) => Math.max(1, citation.entries.length);
+
+/**
+ * The unit cut before a sentence once it holds MAX_UNIT_SENTENCES, and before a citation once its entries would pass
+ * MAX_UNIT_ENTRIES (then even inside a sentence); sentences and citations are walked together, once.
+ */
 function chunked(unit: Unit): Unit[] {
-  if (unit.sentences.length <= MAX_UNIT_SENTENCES) return [unit];
+  let entries = 0;
+  for (const citation of unit.citations) entries += entryCount(citation);
+  if (unit.sentences.length <= MAX_UNIT_SENTENCES && entries <= MAX_UNIT_ENTRIES) return [unit];
   const chunks: Unit[] = [];
-  for (let i = 0; i < unit.sentences.length; i += MAX_UNIT_SENTENCES) {
-    const sentences = unit.sentences.slice(i, i + MAX_UNIT_SENTENCES);
-    const start = i === 0 ? unit.span.start : sentences[0].start;
-    const last = i + MAX_UNIT_SENTENCES >= unit.sentences.length;
-    const end = last ? unit.span.end : unit.sentences[i + MAX_UNIT_SENTENCES].start;
-    chunks.push({ span: { start, end }, sentences, citations: unit.citations.filter((c) => c.start >= start && c.start < end) });
+  let current: Unit = { span: { start: unit.span.start, end: unit.span.end }, sentences: [], citations: [] };
+  let inCurrent = 0;
+  const cutAt = (offset: number) => {
+    current.span.end = offset;
+    chunks.push(current);
+    current = { span: { start: offset, end: unit.span.end }, sentences: [], citations: [] };
+    inCurrent = 0;
+  };
+  let s = 0;
+  let c = 0;
+  while (s < unit.sentences.length || c < unit.citations.length) {
+    const sentence = unit.sentences[s];
+    const citation = unit.citations[c];
+    if (sentence && (!citation || sentence.start <= citation.start)) {
+      if (current.sentences.length >= MAX_UNIT_SENTENCES || (inCurrent >= MAX_UNIT_ENTRIES && current.citations.length > 0)) cutAt(sentence.start);
+      current.sentences.push(sentence);
+      s++;
+    } else if (citation) {
+      const count = entryCount(citation);
+      if (inCurrent + count > MAX_UNIT_ENTRIES && current.citations.length > 0) cutAt(citation.start);
+      current.citations.push(citation);
+      inCurrent += count;
+      c++;
+    }
   }
+  chunks.push(current);
   return chunks;
 }
 
@@ -160,9 +194,8 @@ function unitContext(
   style: CitationStyle,
   citationSensitivity: CitationSensitivity | undefined,
 ): RuleContext {
-  const sentences: SentenceAnalysis[] = unit.sentences.map((sentence) =>
-    analyseSentence(dataset, sentence, citationsOf(sentence, unit.citations, manuscript.text), references),
-  );
+  const sentenceCitations = citationsBySentence(unit.sentences, unit.citations, manuscript.text);
+  const sentences: SentenceAnalysis[] = unit.sentences.map((sentence, index) => analyseSentence(dataset, sentence, sentenceCitations[index]!, references));
   return {
     text: manuscript.text,
     language: manuscript.language,
@@ -177,13 +210,26 @@ function unitContext(
   };
 }
 
-/** Citations inside the sentence, or right after its end with only spaces between ("… healing. [12]"). */
-function citationsOf(sentence: Span, citations: Citation[], text: string): Citation[] {
-  return citations.filter((citation) => {
-    if (citation.start >= sentence.start && citation.start < sentence.end) return true;
-    if (citation.start < sentence.end) return false;
-    return /^\s*$/.test(text.slice(sentence.end, citation.start)) && citation.start - sentence.end < 4;
-  });
+/**
+ * For each sentence, the citations inside it or right after its end with only spaces between ("… healing. [12]").
+ * Both lists are in document order, so one forward walk finds them: each citation is looked at by the sentences
+ * around it only, however many a paragraph holds.
+ */
+function citationsBySentence(sentences: readonly Span[], citations: readonly Citation[], text: string): Citation[][] {
+  const result: Citation[][] = [];
+  let first = 0;
+  for (const sentence of sentences) {
+    while (first < citations.length && citations[first]!.start < sentence.start) first++;
+    const own: Citation[] = [];
+    for (let index = first; index < citations.length; index++) {
+      const citation = citations[index]!;
+      if (citation.start < sentence.end) own.push(citation);
+      else if (citation.start - sentence.end < 4 && /^\s*$/.test(text.slice(sentence.end, citation.start))) own.push(citation);
+      else break;
+    }
+    result.push(own);
+  }
+  return result;
 }
 
 /** The syntax the manuscript already cites with most, else its language's default. */
@@ -249,6 +295,8 @@ function hashOf(text: string): string {
 
 /** Paragraph findings by paragraph text and settings; bounded so a long session never grows without limit. */
 const CACHE_LIMIT = 20000;
+/** Units longer than this many characters are not cached: 20,000 keys of megabytes each would be gigabytes. */
+const MAX_CACHED_UNIT_LENGTH = 20000;
 
 class FindingCache {
   private readonly entries = new Map<string, Finding[]>();

@@ -1,7 +1,9 @@
 /**
- * Flags a reversed or dangling range, an empty citation or entry, an entry cited twice in one citation, and a
- * persistent identifier (`@doi:`, `@pmid:`…) whose syntax is wrong for its scheme.
+ * Flags a reversed or dangling range, an empty citation or entry, an entry cited twice in one citation, a
+ * persistent identifier (`@doi:`, `@pmid:`…) whose syntax is wrong for its scheme, and a citation of more entries
+ * than the analysis reads (once, for the whole citation).
  */
+import { MAX_ENTRIES_PER_CITATION } from '../manuscript/limits';
 import type { Citation, CitationEntry } from '../manuscript/types';
 import type { Finding, Fix, Rule, RuleContext } from './types';
 
@@ -12,6 +14,18 @@ export const malformedCitation: Rule = {
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
     for (const citation of context.citations) {
+      if (citation.omittedEntries) {
+        const total = (citation.entries.length + citation.omittedEntries).toLocaleString('en-US');
+        // At the citation's opening (`[`, `\cite{`): the whole citation may be megabytes long.
+        const end = Math.max(citation.start + 1, citation.inner.start);
+        findings.push({
+          code: 'malformed-citation',
+          start: citation.start,
+          end,
+          message: `This citation lists ${total} entries; only the first ${MAX_ENTRIES_PER_CITATION.toLocaleString('en-US')} are checked.`,
+          data: { written: context.text.slice(citation.start, end) },
+        });
+      }
       citation.entries.forEach((entry, index) => {
         const problem = entry.problem;
         if (!problem || problem === 'absurd-range') return;

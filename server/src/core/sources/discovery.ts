@@ -30,36 +30,45 @@ export function withoutLatexComments(text: string): string {
   return text.replace(/(^|[^\\])((?:\\\\)*)%[^\n]*/g, (match, before: string, slashes: string) => before + slashes + ' '.repeat(match.length - before.length - slashes.length));
 }
 
-/** \bibliography{a,b} (.bib added when missing), \addbibresource[…]{c.bib}, \addglobalbib and \addsectionbib. */
+/**
+ * \bibliography{a,b} (.bib added when missing), \addbibresource[…]{c.bib}, \addglobalbib and \addsectionbib. Each
+ * file once, where it is first named: a text that names one file a million times costs one check of it, not a million.
+ */
 export function latexBibliographies(text: string): NameInText[] {
   const names: NameInText[] = [];
+  const seen = new Set<string>();
+  const positions = new LinePositions(text);
   // The manuscript parser's LaTeX scanner finds the commands (comments skipped, arguments across lines).
   for (const { command, name, span } of findLatexFiles(text).bibliographyCommands) {
     if (!name || /^[a-z][a-z0-9+.-]*:\/\//i.test(name)) continue; // remote resources are not files
     const file = command === 'bibliography' && !/\.bib$/i.test(name) ? `${name}.bib` : name;
-    names.push({ ...positionOf(text, span.start), name: file, length: name.length });
+    if (seen.has(file)) continue;
+    seen.add(file);
+    names.push({ ...positions.at(span.start), name: file, length: name.length });
   }
   return names;
 }
 
 export function latexIncludes(text: string): NameInText[] {
+  const positions = new LinePositions(text);
   const names: NameInText[] = findLatexFiles(text)
     .includes.filter((include) => include.command !== 'root' && include.path)
-    .map(({ path, span }) => ({ ...positionOf(text, span.start), name: path, length: path.length }));
+    .map(({ path, span }) => ({ ...positions.at(span.start), name: path, length: path.length }));
   // The import package's two-argument commands (folder, then file), which the parser does not need.
   const code = withoutLatexComments(text);
   for (const match of code.matchAll(/\\(?:sub)?(?:import|inputfrom|includefrom)\*?\s*\{([^{}]{0,500})\}\s*\{([^{}]{1,500})\}/g)) {
     const folder = match[1].trim();
     const file = trimmed(match[2], match.index + match[0].lastIndexOf('{') + 1);
     const name = folder ? `${folder.replace(/\/?$/, '/')}${file.name}` : file.name;
-    if (file.name) names.push({ ...positionOf(text, file.offset), name, length: file.name.length });
+    if (file.name) names.push({ ...positions.at(file.offset), name, length: file.name.length });
   }
   return names;
 }
 
 export function latexMagicRoot(text: string): NameInText | undefined {
-  const root = findLatexFiles(text.slice(0, 5000)).includes.find((include) => include.command === 'root');
-  return root ? { ...positionOf(text, root.span.start), name: root.path, length: root.path.length } : undefined;
+  const head = text.slice(0, 5000);
+  const root = findLatexFiles(head).includes.find((include) => include.command === 'root');
+  return root ? { ...new LinePositions(head).at(root.span.start), name: root.path, length: root.path.length } : undefined;
 }
 
 /** Whether the LaTeX text is a whole document (it has \documentclass), not a chapter some root file takes in. */
@@ -73,8 +82,9 @@ export function isLatexRoot(text: string): boolean {
 export function frontMatterBibliographies(text: string): NameInText[] {
   const frontMatter = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]{0,100000}?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
   if (!frontMatter) return [];
-  const offset = frontMatter[0].indexOf(frontMatter[1]);
-  return yamlBibliographies(frontMatter[1]).map((name) => shifted(name, text, offset, frontMatter[1]));
+  const offset = frontMatter.index + frontMatter[0].indexOf(frontMatter[1]);
+  const positions = new LinePositions(text);
+  return yamlBibliographyNames(frontMatter[1]).map(({ name, offset: at }) => ({ ...positions.at(offset + at), name, length: name.length }));
 }
 
 /**
@@ -82,6 +92,12 @@ export function frontMatterBibliographies(text: string): NameInText[] {
  * defaults), and, for Quarto's _quarto.yml and _metadata.yml, under each `format:` (format: {html: {bibliography}}).
  */
 export function yamlBibliographies(yaml: string): NameInText[] {
+  const positions = new LinePositions(yaml);
+  return yamlBibliographyNames(yaml).map(({ name, offset }) => ({ ...positions.at(offset), name, length: name.length }));
+}
+
+/** The names yamlBibliographies finds, each with its offset in the YAML text. */
+function yamlBibliographyNames(yaml: string): Array<{ name: string; offset: number }> {
   const document = parseDocument(yaml, { uniqueKeys: false, strict: false });
   const nodes: unknown[] = [document.get('bibliography', true), document.getIn(['metadata', 'bibliography'], true)];
   const formats = document.get('format', true);
@@ -91,7 +107,7 @@ export function yamlBibliographies(yaml: string): NameInText[] {
       if (value && typeof value.get === 'function') nodes.push(value.get('bibliography', true));
     }
   }
-  const names: NameInText[] = [];
+  const names: Array<{ name: string; offset: number }> = [];
   for (const node of nodes) {
     const scalars = isSeq(node) ? node.items : [node];
     for (const item of scalars) {
@@ -99,7 +115,7 @@ export function yamlBibliographies(yaml: string): NameInText[] {
       if (/^(?:https?|ftp):\/\//i.test(item.value.trim())) continue; // a remote bibliography is not a file
       const start = (item as YamlNode).range?.[0] ?? 0;
       const quoted = item.type === 'QUOTE_DOUBLE' || item.type === 'QUOTE_SINGLE' ? 1 : 0;
-      names.push({ ...positionOf(yaml, start + quoted), name: item.value.trim(), length: item.value.trim().length });
+      names.push({ name: item.value.trim(), offset: start + quoted });
     }
   }
   return names;
@@ -110,19 +126,29 @@ function trimmed(part: string, offset: number): { name: string; offset: number }
   return { name: part.trim(), offset: offset + leading };
 }
 
-function positionOf(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line++;
-    lineStart = index + 1;
+/** Line and character of offsets in one text: its line starts found once, then a binary search per offset. */
+class LinePositions {
+  private lineStarts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  at(offset: number): { line: number; character: number } {
+    const starts = (this.lineStarts ??= lineStartsOf(this.text));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - starts[low]! };
   }
-  return { line, character: offset - lineStart };
 }
 
-/** A name found in an embedded text (front matter), moved to its position in the whole text. */
-function shifted(name: NameInText, text: string, offset: number, embedded: string): NameInText {
-  const lines = embedded.split('\n');
-  const absolute = lines.slice(0, name.line).reduce((sum, line) => sum + line.length + 1, 0) + name.character + offset;
-  return { ...name, ...positionOf(text, absolute) };
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return starts;
 }
+
+
