@@ -51,6 +51,9 @@ describe('the browser build in VS Code for the Web (code-server + Chromium, web 
     const workspace = path.join(sandbox.root, 'manuscripts');
     cpSync(fixturesDir, workspace, { recursive: true });
     writeFileSync(path.join(workspace, 'typing.md'), '');
+    // A chapter with its own bibliography (BibLaTeX's example database): the server reads it through the client.
+    cpSync(path.join(projectRoot, 'test', 'fixtures', 'bibliographies', 'biblatex', 'biblatex-examples.bib'), path.join(workspace, 'refs.bib'));
+    writeFileSync(path.join(workspace, 'chapter.md'), '---\nbibliography: refs.bib\n---\n\nCatalysis was studied before [@aksin] and [@nosuchkey2020].\n');
     writeUserSettings(sandbox, {
       // The one switch: this extension runs where VS Code for the Web runs it, in the browser's web worker host.
       'remote.extensionKind': { [extensionId]: ['web'] },
@@ -119,7 +122,7 @@ describe('the browser build in VS Code for the Web (code-server + Chromium, web 
   it('shows "transforming growth factor" and references 30 and 31 when hovering TGFβ', async () => {
     await openFile('factors.md');
     // The term's own hover ("TGF-β: transforming growth factor beta…"), not a diagnostic on the same word.
-    const text = await hoverPart(page.locator('.monaco-editor .view-line span', { hasText: 'TGFβ' }).first(), (part) =>
+    const text = await hoverPart('TGFβ', (part) =>
       /^TGF-β: transforming growth factor/.test(part),
     );
     console.log(`      hover: ${JSON.stringify(text.slice(0, 200))}…`);
@@ -133,13 +136,45 @@ describe('the browser build in VS Code for the Web (code-server + Chromium, web 
     // claims.md: line 3 is the uncited TGF-β claim (a warning); line 5 cites [55], which the review lacks (an error).
     await page.locator('.monaco-editor .view-overlays .squiggly-warning').first().waitFor({ timeout: uiTimeoutMs });
     await page.locator('.monaco-editor .view-overlays .squiggly-error').first().waitFor({ timeout: uiTimeoutMs });
-    const text = await hoverPart(page.locator('.monaco-editor .view-line span', { hasText: 'quiescence' }).first(), (part) =>
+    const text = await hoverPart('quiescence', (part) =>
       // The diagnostic's source and code render as "secretome(unsupported-claim)" (innerText drops the brackets).
       /secretome\(?unsupported-claim/.test(part),
     );
     console.log(`      hover: ${JSON.stringify(text.slice(0, 200))}`);
     assert.match(text, /cites nothing/);
     assert.deepEqual(extensionErrors, [], 'errors from the extension in the browser console');
+  });
+
+  it('reads the bibliography the chapter names through the editor: its keys complete, resolve and hover', async () => {
+    await openFile('chapter.md');
+    // The unknown key is flagged; the known one is not: the file was read.
+    await page.locator('.monaco-editor .view-overlays .squiggly-error').first().waitFor({ timeout: uiTimeoutMs });
+    const unknown = await hoverPart('nosuchkey2020', (part) =>
+      /secretome\(?unknown-citation/.test(part),
+    );
+    assert.match(unknown, /nosuchkey2020/);
+    const known = await hoverPart('aksin', (part) => /Defined in .*refs\.bib/.test(part));
+    console.log(`      hover on aksin: ${JSON.stringify(known.slice(0, 200))}`);
+    assert.match(known, /Effect of immobilization on catalytic characteristics/);
+    assert.doesNotMatch(known, /unknown-citation/);
+
+    await page.keyboard.press('Enter');
+    await typeLikeAPerson(page, 'Palladium carbenes [@aks');
+    const { rows, ok } = await waitForRows(page, (shown) => shown[0]?.label === 'aksin');
+    await page.screenshot({ path: path.join(resultsDir, 'chapter-bibliography-completion.png') });
+    assert.ok(ok, `the widget shows ${JSON.stringify(rows.slice(0, 5).map((row) => row.label))}`);
+    await page.keyboard.press('Enter');
+    await expectCurrentLine((text) => text.includes('carbenes [@aksin') && !text.includes('@aks]'), '"[@aksin" written');
+  });
+
+  it('checks every manuscript of the workspace, listed and read through the editor', async () => {
+    await runCommand('Secretome: Check All Manuscripts in the Workspace');
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Secretome Writer checked' }).first();
+    await toast.waitFor({ timeout: uiTimeoutMs });
+    const message = (await toast.innerText()).replace(/\s+/g, ' ');
+    console.log(`      ${message}`);
+    // The fixtures' six manuscripts, typing.md and chapter.md (refs.bib is a bibliography, not a manuscript).
+    assert.match(message, /checked 8 manuscripts: \d+ findings?\./);
   });
 
   it('runs in the web worker extension host, not in the Node one, while it serves the manuscript', async () => {
@@ -198,26 +233,51 @@ describe('the browser build in VS Code for the Web (code-server + Chromium, web 
   }
 
   /**
-   * Moves the mouse onto `target` until one part of the hover (a hover provider's answer, or a diagnostic's message)
-   * satisfies `accept`; returns that part's text, or fails with the parts shown.
+   * Moves the mouse onto the first `word` shown in the editor until one part of the hover (a hover provider's answer,
+   * or a diagnostic's message) satisfies `accept`; returns that part's text, or fails with the parts shown.
    */
-  async function hoverPart(target, accept) {
-    await target.waitFor({ timeout: uiTimeoutMs });
+  async function hoverPart(word, accept) {
     const parts = page.locator('.monaco-hover:not(.hidden) .hover-row');
     const deadline = Date.now() + uiTimeoutMs;
     let texts = [];
+    // A hover left from an earlier word must not count.
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Escape');
+    await parts.first().waitFor({ state: 'hidden', timeout: uiTimeoutMs }).catch(() => undefined);
     // Move onto the word (again) until the hover has the part: the first request may wait for the server.
     while (Date.now() < deadline) {
-      const box = await target.boundingBox();
-      assert.ok(box, 'the word is not laid out in the editor');
-      await page.mouse.move(box.x + 2, box.y + box.height / 2);
-      await page.mouse.move(box.x + Math.min(box.width / 2, 12), box.y + box.height / 2, { steps: 3 });
-      await page.waitForTimeout(300);
-      texts = (await parts.allInnerTexts().catch(() => [])).map((text) => text.replace(/\s+/g, ' ').trim());
-      const found = texts.find(accept);
-      if (found) return found;
+      const box = await wordBox(word);
+      if (box) {
+        await page.mouse.move(box.x + 1, box.y + box.height / 2);
+        await page.mouse.move(box.x + Math.min(box.width / 2, 12), box.y + box.height / 2, { steps: 3 });
+        await page.waitForTimeout(300);
+        texts = (await parts.allInnerTexts().catch(() => [])).map((text) => text.replace(/\s+/g, ' ').trim());
+        const found = texts.find(accept);
+        if (found) return found;
+      } else {
+        await page.waitForTimeout(100);
+      }
     }
-    assert.fail(`no hover part as expected; the hover shows ${JSON.stringify(texts)}`);
+    assert.fail(`no hover part as expected on ${JSON.stringify(word)}; the hover shows ${JSON.stringify(texts)}`);
+  }
+
+  /** Where `word` is drawn: the rectangle of its characters in the first rendered line that holds it. */
+  function wordBox(word) {
+    return page.evaluate((needle) => {
+      for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const index = node.textContent.indexOf(needle);
+          if (index === -1) continue;
+          const range = document.createRange();
+          range.setStart(node, index);
+          range.setEnd(node, index + needle.length);
+          const { x, y, width, height } = range.getBoundingClientRect();
+          return { x, y, width, height };
+        }
+      }
+      return undefined;
+    }, word);
   }
 
   /** Polls the editor's current line (as rendered) until `accept` holds. */
