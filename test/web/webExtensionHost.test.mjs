@@ -167,6 +167,26 @@ describe('the browser build in VS Code for the Web (code-server + Chromium, web 
     await expectCurrentLine((text) => text.includes('carbenes [@aksin') && !text.includes('@aks]'), '"[@aksin" written');
   });
 
+  it('Insert Citation… lists the references for the sentence and writes the one picked', async () => {
+    await openFile('typing.md');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Secretome gels healed chronic diabetic ulcers ', { delay: 10 });
+    // From the editor, as a user does: focus stays on the sentence.
+    await runCommand('Secretome: Insert Citation…', { fromEditor: true });
+    // The picker replaces the Command Palette once the server has ranked the references.
+    await page.locator('.quick-input-widget input[placeholder^="Cite a reference"]').waitFor({ timeout: uiTimeoutMs });
+    const first = page.locator('.quick-input-widget .monaco-list-row[data-index="0"] .label-name').first();
+    await first.waitFor({ timeout: uiTimeoutMs });
+    const label = (await first.innerText()).trim();
+    console.log(`      first entry: ${JSON.stringify(label)}`);
+    await page.keyboard.press('Enter');
+    // The review's wound-healing references for diabetic ulcers (test/editor/picker.test.ts asks the same).
+    const line = await expectCurrentLine((text) => /ulcers \[\d+\]$/.test(text.trimEnd()), 'a citation after "ulcers "');
+    console.log(`      line: ${JSON.stringify(line)}`);
+    assert.ok(['[17]', '[28]'].some((citation) => line.trimEnd().endsWith(citation)), `inserted ${JSON.stringify(line)}`);
+  });
+
   it('checks every manuscript of the workspace, listed and read through the editor', async () => {
     await runCommand('Secretome: Check All Manuscripts in the Workspace');
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Secretome Writer checked' }).first();
@@ -207,8 +227,8 @@ describe('the browser build in VS Code for the Web (code-server + Chromium, web 
   }
 
   /** Runs a command from the Command Palette, typed like a user does. */
-  async function runCommand(title) {
-    await page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+  async function runCommand(title, { fromEditor = false } = {}) {
+    if (!fromEditor) await page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
     await page.keyboard.press(`${modifier}+Shift+P`);
     await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: uiTimeoutMs });
     await page.keyboard.type(title, { delay: 10 });
