@@ -3,10 +3,13 @@
  * `node dist/server.js --stdio` (also --node-ipc or --socket=PORT, as vscode-languageserver reads them).
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
 import { startServer } from './server';
 import { loadBundledDataset } from './core/bundledDataset';
 import { NodeFileSystem } from './workspace/nodeFileSystem';
 import { backgroundParser } from './workspace/backgroundParser';
+import { serverAccessScope } from './workspace/accessScope';
+import { findManuscripts } from './workspace/manuscriptsOnDisk';
 
 const connection = createConnection(ProposedFeatures.all);
 // A failed message to the client (one it does not support, say) must never take the server down: log it and go on.
@@ -18,6 +21,11 @@ startServer(connection, {
   now: () => performance.now(),
   // Only regular files inside the workspace folders (or named in settings), never pipes or devices, at most 256 MB.
   fileSystem: (scope) => new NodeFileSystem(scope),
+  accessScope: serverAccessScope,
+  findManuscripts: async (folderUri, limit) => {
+    const found = await findManuscripts(URI.parse(folderUri).fsPath, limit);
+    return { ...found, files: found.files.map((file) => URI.file(file).toString()) };
+  },
   // Large libraries are parsed in a worker thread (dist/bibliographyWorker.js), so requests are answered meanwhile.
   parseBibliography: backgroundParser(),
 });

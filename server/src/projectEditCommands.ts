@@ -3,7 +3,7 @@
  * core computes one versioned WorkspaceEdit on the documents' current text; this file asks the client to apply it
  * (`workspace/applyEdit`: a client refuses it once a document has changed) and tells the user what happened.
  */
-import { MessageType, type ApplyWorkspaceEditResult, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { MessageType, type ApplyWorkspaceEditResult, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Config } from './core/config';
 import type { ProjectEditResult } from './core/features/projectEdit';
 import type { ReferenceListFormatter } from './core/features/referenceListWriter';

@@ -2,7 +2,6 @@
  * The language server: capabilities and thin handlers over the core. Each handler looks the document up, returns
  * early if it is gone, and delegates to the LanguageService; errors and cancellation are handled once, in runSafe.
  */
-import * as path from 'path';
 import {
   CodeActionKind,
   DiagnosticSeverity,
@@ -15,7 +14,7 @@ import {
   type Diagnostic,
   type InitializeResult,
   type WorkspaceEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { createLanguageService, manuscriptLanguageOf, type LanguageService } from './core/languageService';
@@ -31,7 +30,6 @@ import { ProjectDiagnostics } from './projectDiagnostics';
 import { DiscoveryCache, discoverBibliographies, type DiscoveryProblem } from './core/sources/bibliographySources';
 import type { WorkspaceFileSystem } from './core/workspace';
 import type { FileAccessScope } from './workspace/nodeFileSystem';
-import { serverAccessScope } from './workspace/accessScope';
 import {
   checkWorkspaceCommand,
   referencesToPickRequest,
@@ -41,10 +39,9 @@ import {
   type ReferencesToPickParams,
   type StatusParams,
 } from './protocol';
-import { maxStyleFileBytes } from './core/style';
 import { projectEditCommands, referenceListFormatterFor, renumberCitationsCommand, runProjectEditCommand } from './projectEditCommands';
 import { renumberCitationsKind } from './core/features/renumber';
-import { counted, describeWorkspaceCheck, findManuscripts, languageOfFile, maxManuscriptBytes, maxManuscripts } from './workspaceFiles';
+import { counted, describeWorkspaceCheck, languageOfFile, maxManuscriptBytes, maxManuscripts, type FoundManuscripts } from './workspaceFiles';
 
 export interface ServerRuntime {
   /** Loads the review dataset; throws a DatasetError with a readable message if it is malformed. */
@@ -56,6 +53,15 @@ export interface ServerRuntime {
    * use, and the manuscripts of the workspace check.
    */
   fileSystem(scope: FileAccessScope): WorkspaceFileSystem;
+  /**
+   * What one manuscript may read: its workspace folders (or its own folder), plus what the bibliographies setting
+   * names (main.ts: serverAccessScope, on Node's paths; the browser: the same on URI paths).
+   */
+  accessScope(workspaceFolders: readonly string[], manuscriptPath: string, bibliographySetting: readonly string[]): FileAccessScope;
+  /** The manuscripts (URIs) below a workspace folder (a URI), for the workspace check (main.ts: a walk of the disk). */
+  findManuscripts(folderUri: string, limit: number): Promise<FoundManuscripts>;
+  /** Whether documents with this URI scheme have files around them the server may read (default: file only). */
+  readsScheme?(scheme: string): boolean;
   /** Parses a bibliography's text (main.ts: in a worker thread for large files); in-process when absent. */
   parseBibliography?: BibliographyParser;
 }
@@ -73,7 +79,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let service: LanguageService | undefined;
   let pullsConfiguration = false;
   let reportsProgress = false;
+  /** The workspace folders whose files may be read, as URIs and as paths (for the access scopes). */
+  let workspaceFolderUris: URI[] = [];
   let workspaceFolders: string[] = [];
+  const readsScheme = runtime.readsScheme ?? ((scheme: string) => scheme === 'file');
   const bibliographies = new BibliographyLoader(
     { setBibliography: (input) => service?.setBibliography(input), removeBibliography: (id) => service?.removeBibliography(id) },
     runtime.parseBibliography,
@@ -129,7 +138,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     reportsProgress = params.capabilities.window?.workDoneProgress === true;
     const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     rulesDocumentation = rulesDocumentationFrom(params.initializationOptions);
-    workspaceFolders = folderUris.map((uri) => URI.parse(uri)).filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath);
+    workspaceFolderUris = folderUris.map((uri) => URI.parse(uri)).filter((uri) => readsScheme(uri.scheme));
+    workspaceFolders = workspaceFolderUris.map((uri) => uri.fsPath);
     try {
       const dataset = runtime.loadDataset();
       service = createLanguageService({ dataset });
@@ -194,13 +204,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   async function documentConfigFor(document: TextDocument, waitForLibraries = true): Promise<Config> {
     const config = await configFor(document.uri);
     const uri = URI.parse(document.uri);
-    if (uri.scheme !== 'file') return config;
-    const files = runtime.fileSystem(serverAccessScope(workspaceFolders, uri.fsPath, config.bibliographies));
+    if (!readsScheme(uri.scheme)) return config;
+    const files = runtime.fileSystem(runtime.accessScope(workspaceFolders, uri.fsPath, config.bibliographies));
     // The files of its manuscript, each in its current text: numbering, definitions and keys see all of them, and a
     // LaTeX chapter uses its project root's bibliographies. Requests reuse the files found at the last check; checks
     // find them afresh (a chapter added, an \input removed).
     const reuse = !waitForLibraries;
-    const folders = workspaceFolders.map((folder) => URI.file(folder).toString());
+    const folders = workspaceFolderUris.map((folder) => folder.toString());
     const found = await projects.projectFor(document, files, { workspaceFolders: folders, setting: config.manuscript }, reuse);
     if (!reuse) projectProblems.found(document.uri, found);
     const discovery = await discoverBibliographies({
@@ -208,7 +218,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       text: document.getText(),
       languageId: document.languageId,
       files,
-      workspaceFolders: workspaceFolders.map((folder) => URI.file(folder).toString()),
+      workspaceFolders: workspaceFolderUris.map((folder) => folder.toString()),
       settings: config.bibliographies,
       cache: discoveryCache,
       latexRoot: latexRootOf(found?.project),
@@ -296,18 +306,19 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   /** The workspace folder (as a URI) holding the document: a relative `secretome.citationStyle` path is read from it. */
   function workspaceFolderOf(uri: string): string | undefined {
-    const file = URI.parse(uri);
-    if (file.scheme !== 'file') return undefined;
-    const folder = workspaceFolders.find((folder) => file.fsPath === folder || file.fsPath.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep));
-    return folder === undefined ? undefined : URI.file(folder).toString();
+    const document = URI.parse(uri);
+    const inside = (folder: URI) =>
+      folder.scheme === document.scheme && folder.authority === document.authority && `${document.path}`.startsWith(folder.path.endsWith('/') ? folder.path : `${folder.path}/`);
+    return workspaceFolderUris.find(inside)?.toString();
   }
+
 
   const projectEditHost = {
     async compute(command: string, uri: string) {
       if (command === renumberCitationsCommand) {
         return runSafe(uri, undefined, undefined, command, (document, service, config) => service.renumberCitations(document, config));
       }
-      const style = await referenceListFormatterFor(await configFor(uri), workspaceFolderOf(uri), runtime.fileSystem({ roots: workspaceFolders, maxBytes: maxStyleFileBytes }));
+      const style = await referenceListFormatterFor(await configFor(uri), workspaceFolderOf(uri), runtime.fileSystem(runtime.accessScope(workspaceFolders, URI.parse(uri).fsPath, [])));
       if (style.problem) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Secretome Writer: ${style.problem}` });
       return runSafe(uri, undefined, undefined, command, (document, service, config) => service.writeReferenceList(document, config, style.formatter));
     },
@@ -324,17 +335,17 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const result: CheckWorkspaceResult = { files: 0, findings: 0, skipped: 0, capped: false };
     if (!service) return result;
     const files: string[] = [];
-    for (const folder of workspaceFolders) {
-      const found = await findManuscripts(folder, maxManuscripts - files.length);
+    for (const folder of workspaceFolderUris) {
+      const found = await runtime.findManuscripts(folder.toString(), maxManuscripts - files.length);
       files.push(...found.files);
       result.capped ||= found.capped;
     }
     const progress = reportsProgress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Secretome: checking manuscripts', 0, counted(files.length, 'file'), true);
-    for (const [index, file] of files.entries()) {
+    for (const [index, uri] of files.entries()) {
       if (progress?.token.isCancellationRequested) break;
+      const file = URI.parse(uri).fsPath;
       progress?.report(Math.round((index * 100) / files.length), file);
-      const uri = URI.file(file).toString();
       const open = documents.get(uri);
       const document = open ?? (await documentOnDisk(file, uri));
       if (!document) {
@@ -366,7 +377,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   async function documentOnDisk(file: string, uri: string): Promise<TextDocument | undefined> {
     let text: string;
     try {
-      text = await runtime.fileSystem({ roots: workspaceFolders, maxBytes: maxManuscriptBytes }).read(URI.file(file).toString());
+      text = await runtime.fileSystem({ roots: workspaceFolders, maxBytes: maxManuscriptBytes }).read(uri);
     } catch (error) {
       connection.console.warn(`[secretome] cannot read ${file}: ${messageOf(error)}`);
       return undefined;

@@ -1,9 +1,8 @@
 /**
- * Manuscripts on disk: which files the workspace check reads and how each is read. The server's workspace check and
- * the command-line linter share it; the core never touches the file system.
+ * Manuscripts: which files the workspace check reads and how each is read. The server's workspace check and the
+ * command-line linter share it; no file access here (the walk of the disk is workspace/manuscriptsOnDisk.ts), so the
+ * browser build uses it too.
  */
-import { promises as fs } from 'fs';
-import * as path from 'path';
 import type { ManuscriptLanguage } from './core/manuscript/types';
 
 /** Markdown and its dialects: Quarto and R Markdown are Markdown with code chunks, which the parser leaves out. */
@@ -11,7 +10,7 @@ const markdownExtensions = new Set(['.md', '.markdown', '.qmd', '.rmd']);
 
 /** Language from the extension: .md/.markdown/.qmd/.Rmd → markdown, .tex → latex, anything else plain text. */
 export function languageOfFile(file: string): ManuscriptLanguage {
-  const extension = path.extname(file).toLowerCase();
+  const extension = extensionOf(file);
   if (markdownExtensions.has(extension)) return 'markdown';
   if (extension === '.tex') return 'latex';
   return 'plaintext';
@@ -21,10 +20,18 @@ const manuscriptExtensions = new Set([...markdownExtensions, '.tex', '.txt']);
 
 /** Whether a file's extension makes it a manuscript the workspace check reads. */
 export function isManuscriptFile(file: string): boolean {
-  return manuscriptExtensions.has(path.extname(file).toLowerCase());
+  return manuscriptExtensions.has(extensionOf(file));
 }
+
+/** ".md" for "a/b/Chapter.MD", "" for "Makefile" or ".gitignore" (as Node's path.extname), on / or \ paths. */
+function extensionOf(file: string): string {
+  const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot).toLowerCase() : '';
+}
+
 /** Folders that hold tools, builds and dependencies, never manuscripts. */
-const skippedFolders = new Set(['node_modules', 'out', 'dist', 'build', '_build', 'target', 'venv', '__pycache__']);
+export const skippedFolders = new Set(['node_modules', 'out', 'dist', 'build', '_build', 'target', 'venv', '__pycache__']);
 /** A workspace check reads at most this many files, none larger than this: enough for a thesis, never a hang. */
 export const maxManuscripts = 2000;
 export const maxManuscriptBytes = 5 * 1024 * 1024;
@@ -34,42 +41,6 @@ export interface FoundManuscripts {
   files: string[];
   /** The search stopped at `limit` files: there may be more. */
   capped: boolean;
-}
-
-/**
- * The manuscripts below `folder`: Markdown (with Quarto and R Markdown), LaTeX and text files outside hidden and build
- * folders, at most `limit` of them.
- */
-export async function findManuscripts(folder: string, limit = maxManuscripts): Promise<FoundManuscripts> {
-  const found: string[] = [];
-  const pending = [folder];
-  let capped = false;
-  while (pending.length > 0 && !capped) {
-    const current = pending.shift()!;
-    let entries;
-    try {
-      entries = await fs.readdir(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name.startsWith('.')) continue;
-      const full = path.join(current, entry.name);
-      // Dirent kinds come from lstat: a symlink is neither a folder nor a file here, so links (which may lead out of
-      // the workspace) are not followed, and FIFOs, sockets and devices are skipped, never opened. The read itself
-      // goes through the safe NodeFileSystem, which checks again.
-      if (entry.isDirectory()) {
-        if (!skippedFolders.has(entry.name)) pending.push(full);
-      } else if (entry.isFile() && isManuscriptFile(entry.name)) {
-        if (found.length >= limit) {
-          capped = true;
-          break;
-        }
-        found.push(full);
-      }
-    }
-  }
-  return { files: found.sort(), capped };
 }
 
 /** What a workspace check did, as the server answers `secretome.server.checkWorkspace`. */

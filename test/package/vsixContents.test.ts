@@ -39,6 +39,8 @@ const shipped = [
   'extension/dist/server.js',
   'extension/dist/bibliographyWorker.js',
   'extension/dist/cli.js',
+  // The browser build (VS Code for the Web): the client with its in-process server.
+  'extension/dist/browser/extension.js',
 ];
 
 /** What must never be packaged, each with why it would be there by mistake. */
@@ -92,10 +94,10 @@ describe('package: the production .vsix', function () {
     });
   }
 
-  it('holds every file its package.json points at (main, icon, grammars)', () => {
+  it('holds every file its package.json points at (main, browser, icon, grammars)', () => {
     const manifest = JSON.parse(entry('extension/package.json').read().toString('utf8'));
-    const pointedAt: string[] = [manifest.main, manifest.icon, ...manifest.contributes.grammars.map((g: { path: string }) => g.path)];
-    assert.ok(pointedAt.length >= 3 && pointedAt.every(Boolean), `package.json names main, icon and grammars: ${pointedAt}`);
+    const pointedAt: string[] = [manifest.main, manifest.browser, manifest.icon, ...manifest.contributes.grammars.map((g: { path: string }) => g.path)];
+    assert.ok(pointedAt.length >= 4 && pointedAt.every(Boolean), `package.json names main, browser, icon and grammars: ${pointedAt}`);
     const missing = pointedAt.map((file) => `extension/${path.posix.normalize(file)}`).filter((name) => !names.includes(name));
     assert.deepStrictEqual(missing, []);
   });
@@ -114,11 +116,20 @@ describe('package: the production .vsix', function () {
   });
 
   it('holds production bundles: no source-map comment in any of them', () => {
-    for (const bundle of ['extension', 'server', 'bibliographyWorker', 'cli']) {
+    for (const bundle of ['extension', 'server', 'bibliographyWorker', 'cli', 'browser/extension']) {
       const text = entry(`extension/dist/${bundle}.js`).read().toString('utf8');
       assert.ok(text.length > 0, `dist/${bundle}.js is empty`);
       assert.ok(!text.includes('sourceMappingURL'), `dist/${bundle}.js refers to a source map`);
     }
+  });
+
+  it('holds a browser bundle that needs no Node: only `vscode` is required, no worker is started', () => {
+    const text = entry('extension/dist/browser/extension.js').read().toString('utf8');
+    const required = new Set([...text.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1]));
+    assert.deepStrictEqual([...required], ['vscode']);
+    // A Worker from a remote extension fails in VS Code for the Web (microsoft/vscode#168942): the server runs in-process.
+    assert.ok(!/new Worker\(/.test(text), 'the browser bundle creates a Worker');
+    assert.ok(text.includes('MessageChannel'), 'the browser bundle starts its server on a MessageChannel');
   });
 
   it('holds a 128x128 PNG icon', () => {

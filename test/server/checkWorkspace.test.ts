@@ -8,7 +8,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { describeWorkspaceCheck, findManuscripts } from '../../server/src/workspaceFiles';
+import { describeWorkspaceCheck } from '../../server/src/workspaceFiles';
+import { findManuscripts } from '../../server/src/workspace/manuscriptsOnDisk';
 import { startClient, type LspClient } from './lspClient';
 
 describe('protocol: checking every manuscript in the workspace', function () {
