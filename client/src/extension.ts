@@ -10,19 +10,25 @@ import {
   referencesToPickRequest,
   renumberCitationsCommand,
   writeReferenceListCommand,
+  reviewReferenceRequest,
   statusNotification,
   type PickableReferenceItem,
   type ReferencesToPickParams,
   type StatusParams,
 } from '../../server/src/protocol';
 
+/** The scheme of the review's read-only reference views (server/src/core/features/definition.ts names the same). */
+const reviewReferenceScheme = 'secretome-review';
+
 /**
  * Markdown and its dialects (Quarto, R Markdown), LaTeX and plain text; on disk, unsaved, or in a virtual workspace
  * (GitHub Repositories). Not in diff or Git views, whose copies would list every finding twice.
  */
-const documentSelector = ['markdown', 'quarto', 'rmd', 'latex', 'plaintext'].flatMap((language) =>
-  ['file', 'untitled', 'vscode-vfs'].map((scheme) => ({ scheme, language })),
-);
+const documentSelector = [
+  ...['markdown', 'quarto', 'rmd', 'latex', 'plaintext'].flatMap((language) => ['file', 'untitled', 'vscode-vfs'].map((scheme) => ({ scheme, language }))),
+  // BibTeX files on disk, for find references and rename from an entry; the server never lints them as prose.
+  { scheme: 'file', language: 'bibtex' },
+];
 
 let client: LanguageClient | undefined;
 
@@ -66,6 +72,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('secretome.renumberCitations', () => editProject(renumberCitationsCommand)),
     vscode.commands.registerCommand('secretome.writeReferenceList', () => editProject(writeReferenceListCommand)),
     client.onNotification(statusNotification, (params: StatusParams) => showStatus(status, params)),
+    // Go to definition on one of the review's references opens its read-only view; the server writes the text.
+    vscode.workspace.registerTextDocumentContentProvider(reviewReferenceScheme, {
+      provideTextDocumentContent: async (uri) => (await client?.sendRequest<string | null>(reviewReferenceRequest, { uri: uri.toString() })) ?? '',
+    }),
   );
 
   try {

@@ -76,9 +76,9 @@ describe('document links', () => {
     assert.deepStrictEqual(
       links.map((link) => [document.getText(link.range), link.target]),
       [
-        ['refs', 'file:///work/paper/refs.bib'],
-        ['chapters/intro', 'file:///work/paper/chapters/intro.tex'],
         ['main.tex', 'file:///work/paper/main.tex'],
+        ['chapters/intro', 'file:///work/paper/chapters/intro.tex'],
+        ['refs', 'file:///work/paper/refs.bib'],
       ],
     );
   });

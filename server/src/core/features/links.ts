@@ -30,6 +30,7 @@ export async function documentLinks(context: FeatureContext, files: WorkspaceFil
   } else if (manuscript.language === 'markdown') {
     for (const name of frontMatterBibliographies(text)) named.push({ name, candidates: [name.name], tooltip: 'Open the bibliography' });
   }
+  named.sort((a, b) => a.name.line - b.name.line || a.name.character - b.name.character);
   // LaTeX reads an \input of a chapter from the root's folder; a chapter's own folder is tried first.
   const folders = [Utils.dirname(uri)];
   const project = context.project.project;

@@ -12,7 +12,10 @@ import type { FeatureContext } from './context';
 import { referenceOf } from './definition';
 import { bibitemKeySpan, keyCitationsOf, resolveKey, sameReference, targetAt, type NavigationTarget } from './navigationTarget';
 
-export type PrepareRename = { range: Range; placeholder: string } | { refused: string };
+export type PrepareRename =
+  /** `definition`: the bibliography entry whose file must be edited too, so the caller can check it may edit that file. */
+  | { range: Range; placeholder: string; definition?: Reference }
+  | { refused: string };
 
 export interface RenamePlan {
   /** Edits of the project's files, by URI, in reading order. */
@@ -28,7 +31,9 @@ export function prepareRename(context: FeatureContext, position: Position): Prep
   const checked = renamable(context, target);
   if ('refused' in checked) return checked;
   const { document } = context;
-  return { range: { start: document.positionAt(target.span.start), end: document.positionAt(target.span.end) }, placeholder: target.kind === 'key' ? target.key : '' };
+  const range = { start: document.positionAt(target.span.start), end: document.positionAt(target.span.end) };
+  const placeholder = target.kind === 'key' ? target.key : '';
+  return checked.reference.source.kind === 'bibliography' ? { range, placeholder, definition: checked.reference } : { range, placeholder };
 }
 
 export function planRename(context: FeatureContext, position: Position, requested: string): RenamePlan | { refused: string } {
