@@ -79,6 +79,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let service: LanguageService | undefined;
   let pullsConfiguration = false;
   let reportsProgress = false;
+  let followsWorkspaceFolders = false;
   let workspaceFolders: string[] = [];
   const bibliographies = new BibliographyLoader(
     { setBibliography: (input) => service?.setBibliography(input), removeBibliography: (id) => service?.removeBibliography(id) },
@@ -132,6 +133,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const started = runtime.now();
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
     reportsProgress = params.capabilities.window?.workDoneProgress === true;
+    followsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     rulesDocumentation = rulesDocumentationFrom(params.initializationOptions);
     workspaceFolders = folderUris.map((uri) => URI.parse(uri)).filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath);
@@ -155,6 +157,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         renameProvider: { prepareProvider: true },
         documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: true,
+        // A folder added to the window later is read (bibliographies, rename targets) like one it opened with.
+        ...(followsWorkspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
       serverInfo: { name: 'secretome-writer' },
     };
@@ -165,6 +169,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       ? { state: 'ready', message: 'Secretome Writer is ready' }
       : { state: 'error', message: 'The review dataset could not be loaded; see the Secretome Writer output.' };
     void connection.sendNotification(statusNotification, status);
+    if (followsWorkspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => URI.parse(folder.uri).fsPath));
+        const added = event.added.map((folder) => URI.parse(folder.uri)).filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath);
+        workspaceFolders = [...workspaceFolders.filter((folder) => !removed.has(folder)), ...added.filter((folder) => !workspaceFolders.includes(folder))];
+        for (const document of documents.all()) scheduleDiagnostics(document, 0);
+      });
+    }
   });
 
   // A bibliography changed on disk: its keys are re-read (by modification time) when the documents are linted again.
