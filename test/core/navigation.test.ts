@@ -8,6 +8,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location } from 'vscode-languageserver-types';
 import { latexProject, markdownProject, positionOf, type FixtureProject } from './navigationProject';
 import { config, service } from './support';
+import { createLanguageService } from '../../server/src/core/languageService';
+import { loadBundledDataset } from '../../server/src/core/bundledDataset';
+import { readBibliographySource } from '../../server/src/core/sources';
 
 /** "content/02.results.md:5 smith2020": each location by its file, 1-based line and the text it covers. */
 function described(fixture: FixtureProject, locations: readonly Location[], extra: readonly TextDocument[] = []): string[] {
@@ -95,6 +98,19 @@ describe('navigation: go to definition', () => {
   });
 });
 
+describe('navigation: definition in a CSL-JSON library', () => {
+  it('goes from [@doe2018] to the "id" line of its item in refs.json', () => {
+    const json = '[\n  {\n    "type": "book",\n    "title": "Vesicle methods",\n    "id": "doe2018"\n  }\n]\n';
+    const uri = 'file:///nav/json/refs.json';
+    const nav = createLanguageService({ dataset: loadBundledDataset() });
+    const reading = readBibliographySource(json, uri);
+    nav.setBibliography({ source: reading.references[0]!.source, references: reading.references });
+    const document = TextDocument.create('file:///nav/json/paper.md', 'markdown', 1, 'As described [@doe2018].\n');
+    const definition = nav.findDefinition(document, positionOf(document, 'doe2018'), config({ sources: { bibliographyIds: [uri] } }));
+    assert.deepStrictEqual(definition, { uri, range: { start: { line: 4, character: 4 }, end: { line: 4, character: 4 } } });
+  });
+});
+
 describe('navigation: find references', () => {
   it('lists every citation of smith2020 across the three chapters, from a citation; with the declaration when asked', () => {
     const fixture = markdownProject();
@@ -144,5 +160,21 @@ describe('navigation: find references', () => {
     const methods = fixture.documents.get('chapters/methods.tex')!;
     const found = described(fixture, fixture.service.findReferences(methods, positionOf(methods, 'smith2020'), fixture.config, false));
     assert.deepStrictEqual(found, ['chapters/introduction.tex:3 smith2020', 'chapters/methods.tex:3 smith2020']);
+  });
+});
+
+describe('navigation: bad input', () => {
+  it('answers on [1-99999999] (expanded to nothing), an unclosed citation and a 5,000-citation chapter', () => {
+    const many = Array.from({ length: 5000 }, (_, index) => `Claim ${index} [@key${index % 50}].`).join(' ');
+    const text = `Absurd [1-99999999] and open [@smith2020 and ${many}\n`;
+    const document = TextDocument.create('file:///nav/bad.md', 'markdown', 1, text);
+    const absurd = service().findReferences(document, positionOf(document, '1-99999999', 3), config(), true);
+    const unclosed = service().findDefinition(document, positionOf(document, 'smith2020'), config());
+    const keyed = service().findReferences(document, positionOf(document, 'key7]'), config(), false);
+    // An absurd range stands for no number (malformed-citation says so), and the review's [1] is no place in a file.
+    assert.deepStrictEqual(absurd, []);
+    assert.strictEqual(unclosed, null);
+    assert.strictEqual(keyed.length, 100, 'key7 is cited by claims 7, 57, 107, …');
+    assert.ok(keyed.every((location) => document.getText(location.range) === 'key7'));
   });
 });
