@@ -47,24 +47,24 @@ describe('navigation: definition, references and rename in VS Code', () => {
     }
   });
 
-  it('finds the references of smith2020, the refs.bib entry first', async () => {
+  it('finds the references of smith2020 in both \\input chapters, and its refs.bib entry', async () => {
     const chapter = await open(path.join(latexDir, 'chapters', 'introduction.tex'));
     const found = await pollUntil(
       'references of smith2020',
       () => vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', chapter.uri, positionOf(chapter, 'smith2020', { offsetInNeedle: 1 })),
-      (result) => result.length >= 2,
+      (result) => result.length >= 3,
       30_000,
     );
     const shown = found.map((location) => `${relative(location.uri)}:${location.range.start.line + 1}`);
     assert.ok(shown.includes('nav-latex/refs.bib:1'), shown.join(', '));
-    assert.ok(shown.includes('nav-latex/chapters/introduction.tex:3'), shown.join(', '));
+    assert.deepStrictEqual(shown.filter((where) => where.endsWith('.tex:3')).sort(), ['nav-latex/chapters/introduction.tex:3', 'nav-latex/chapters/methods.tex:3']);
     for (const location of found.filter((candidate) => candidate.uri.fsPath.endsWith('.tex'))) {
       const document = await vscode.workspace.openTextDocument(location.uri);
       assert.strictEqual(document.getText(location.range), 'smith2020');
     }
   });
 
-  it('renames smith2020 in the chapter and in refs.bib (the edit inspected, not applied)', async () => {
+  it('renames smith2020 in both chapters and in refs.bib (the edit inspected, not applied)', async () => {
     const chapter = await open(path.join(latexDir, 'chapters', 'introduction.tex'));
     const position = positionOf(chapter, 'smith2020', { offsetInNeedle: 1 });
     const edit = await pollUntil(
@@ -76,6 +76,7 @@ describe('navigation: definition, references and rename in VS Code', () => {
     const files = edit!.entries().map(([uri, edits]) => [relative(uri), edits.map((textEdit) => `${textEdit.range.start.line + 1}:${textEdit.newText}`)]);
     const byFile = new Map(files as Array<[string, string[]]>);
     assert.deepStrictEqual(byFile.get('nav-latex/chapters/introduction.tex'), ['3:smith2020burns']);
+    assert.deepStrictEqual(byFile.get('nav-latex/chapters/methods.tex'), ['3:smith2020burns']);
     assert.deepStrictEqual(byFile.get('nav-latex/refs.bib'), ['1:smith2020burns']);
     assert.ok(chapter.getText().includes('\\cite{smith2020,jones2021}'), 'nothing was applied');
   });
@@ -107,7 +108,7 @@ describe('navigation: definition, references and rename in VS Code', () => {
     );
   });
 
-  it('renames jones2021 in a Markdown chapter and refs.bib', async () => {
+  it('renames jones2021 in the two Markdown chapters that cite it and refs.bib', async () => {
     const discussion = await open(path.join(markdownDir, 'content', '03.discussion.md'));
     const position = positionOf(discussion, 'jones2021', { offsetInNeedle: 2 });
     const edit = await pollUntil(
@@ -117,6 +118,7 @@ describe('navigation: definition, references and rename in VS Code', () => {
       30_000,
     );
     const byFile = new Map(edit!.entries().map(([uri, edits]) => [relative(uri), edits.map((textEdit) => `${textEdit.range.start.line + 1}:${textEdit.newText}`)]));
+    assert.deepStrictEqual(byFile.get('nav-markdown/content/01.introduction.md'), ['8:jones2021niches']);
     assert.deepStrictEqual(byFile.get('nav-markdown/content/03.discussion.md'), ['3:jones2021niches']);
     assert.deepStrictEqual(byFile.get('nav-markdown/content/refs.bib'), ['8:jones2021niches']);
   });

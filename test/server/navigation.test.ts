@@ -2,8 +2,8 @@
  * Navigation over the protocol, on a copy of the nav-latex fixture project: definition, references (from a citation
  * and from the .bib entry, the .bib opened as `bibtex` and never linted as prose), prepareRename/rename with
  * versioned edits of the manuscript and the key's entry in refs.bib, the review's read-only views, document links
- * and symbols. The server finds no multi-file project yet (another part of issue 9), so each manuscript stands alone
- * here; across chapters the core tests (test/core/navigation.test.ts, rename.test.ts) show the same requests.
+ * and symbols. The server finds the project (main.tex and its two \input chapters), reading the chapters that are not
+ * open from disk.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -33,6 +33,8 @@ describe('protocol: go to definition, references, rename, links and symbols', fu
   let bibUri: string;
   let chapterText: string;
   let bibText: string;
+  let methodsUri: string;
+  let methodsText: string;
 
   const at = (text: string, needle: string, shift = 0) => {
     const index = text.indexOf(needle) + shift;
@@ -51,6 +53,8 @@ describe('protocol: go to definition, references, rename, links and symbols', fu
     bibUri = pathToFileURL(path.join(folder, 'refs.bib')).href;
     chapterText = fs.readFileSync(path.join(folder, 'chapters/introduction.tex'), 'utf8');
     bibText = fs.readFileSync(path.join(folder, 'refs.bib'), 'utf8');
+    methodsUri = pathToFileURL(path.join(folder, 'chapters/methods.tex')).href;
+    methodsText = fs.readFileSync(path.join(folder, 'chapters/methods.tex'), 'utf8');
     await client.open(chapterUri, 'latex', chapterText);
     // Diagnostics wait for the bibliography the chapter's root names: once they are out, refs.bib is loaded.
     await client.diagnostics(chapterUri);
@@ -115,6 +119,27 @@ describe('protocol: go to definition, references, rename, links and symbols', fu
     await client.close(bibUri);
   });
 
+  it('answers references of smith2020 across both chapters, from a citation and from its .bib entry', async () => {
+    const fromCitation = (await client.connection.sendRequest(ReferencesRequest.type, {
+      textDocument: { uri: chapterUri },
+      position: at(chapterText, 'smith2020', 3),
+      context: { includeDeclaration: false },
+    })) as Location[];
+    const expected = [
+      [chapterUri, at(chapterText, 'smith2020')],
+      [methodsUri, at(methodsText, 'smith2020')],
+    ];
+    assert.deepStrictEqual(fromCitation.map((location) => [location.uri, location.range.start]), expected);
+    await client.open(bibUri, 'bibtex', bibText);
+    const fromBib = (await client.connection.sendRequest(ReferencesRequest.type, {
+      textDocument: { uri: bibUri },
+      position: { line: 1, character: 3 },
+      context: { includeDeclaration: true },
+    })) as Location[];
+    assert.deepStrictEqual(fromBib.map((location) => [location.uri, location.range.start]), [[bibUri, { line: 0, character: 0 }], ...expected]);
+    await client.close(bibUri);
+  });
+
   it('refuses to rename a number or a review key, with a message that says why', async () => {
     const uri = pathToFileURL(path.join(folder, 'refusals.md')).href;
     const text = 'See [3] and [@tjalsma2000].\n';
@@ -131,7 +156,7 @@ describe('protocol: go to definition, references, rename, links and symbols', fu
     await client.close(uri);
   });
 
-  it('renames smith2020 in the chapter (its version) and in refs.bib on disk (no version), as documentChanges', async () => {
+  it('renames smith2020 in the open chapter (its version), the other chapter and refs.bib on disk (no version), as documentChanges', async () => {
     await client.change(chapterUri, 2, chapterText);
     const position = at(chapterText, 'smith2020', 1);
     const prepared = (await client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: chapterUri }, position })) as { range: Location['range']; placeholder: string };
@@ -142,6 +167,7 @@ describe('protocol: go to definition, references, rename, links and symbols', fu
       changes.map((change) => [change.textDocument.uri, change.textDocument.version, change.edits.map((e) => [e.range.start.line, e.range.start.character, (e as { newText: string }).newText])]),
       [
         [chapterUri, 2, [[2, at(chapterText, 'smith2020').character, 'smith2020burns']]],
+        [methodsUri, null, [[2, at(methodsText, 'smith2020').character, 'smith2020burns']]],
         [bibUri, null, [[0, '@article{'.length, 'smith2020burns']]],
       ],
     );
@@ -166,5 +192,48 @@ describe('protocol: go to definition, references, rename, links and symbols', fu
       [['Introduction', ['Aims']]],
     );
     await client.close(mainUri);
+  });
+});
+
+describe('protocol: navigation across the chapters of a Manubot manuscript', function () {
+  let client: LspClient;
+  let folder: string;
+  const uriOf = (file: string) => pathToFileURL(path.join(folder, file)).href;
+
+  before(async () => {
+    folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'secretome-nav-md-')));
+    fs.cpSync(path.resolve(__dirname, '../fixtures/projects/nav-markdown'), folder, { recursive: true });
+    client = await startClient({}, folder);
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('lists the citations of smith2020 in chapters 1 and 2 and renames it there and in refs.bib, from chapter 2', async () => {
+    const results = 'content/02.results.md';
+    const text = fs.readFileSync(path.join(folder, results), 'utf8');
+    await client.open(uriOf(results), 'markdown', text);
+    await client.diagnostics(uriOf(results));
+    const index = text.indexOf('smith2020') + 2;
+    const position = { line: text.slice(0, index).split('\n').length - 1, character: index - (text.lastIndexOf('\n', index) + 1) };
+    const references = (await client.connection.sendRequest(ReferencesRequest.type, {
+      textDocument: { uri: uriOf(results) },
+      position,
+      context: { includeDeclaration: false },
+    })) as Location[];
+    assert.deepStrictEqual(
+      references.map((location) => `${location.uri.slice(pathToFileURL(folder).href.length + 1)}:${location.range.start.line + 1}`),
+      ['content/01.introduction.md:8', 'content/01.introduction.md:9', 'content/02.results.md:5'],
+    );
+    const edit = (await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uriOf(results) }, position, newName: 'smith2020burns' })) as WorkspaceEdit;
+    assert.deepStrictEqual(
+      (edit.documentChanges as TextDocumentEdit[]).map((change) => [change.textDocument.uri.slice(pathToFileURL(folder).href.length + 1), change.textDocument.version, change.edits.length]),
+      [
+        ['content/01.introduction.md', null, 2],
+        ['content/02.results.md', 1, 1],
+        ['content/refs.bib', null, 1],
+      ],
+    );
   });
 });
