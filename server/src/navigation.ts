@@ -3,7 +3,7 @@
  * open documents, the key's entry in its bibliography file read from the editor or the disk) and the references of a
  * bibliography entry, asked on the .bib file, gathered from the open manuscripts that use that bibliography.
  */
-import type { Location, Position, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import type { Location, Position, Range, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { Config } from './core/config';
@@ -83,4 +83,53 @@ export async function bibliographyEntryReferences(
     }
   }
   return found;
+}
+
+/** On a .bib entry's key: its range, to rename it (elsewhere in the entry, or on no entry, why not). */
+export function prepareBibliographyRename(bibliography: TextDocument, position: Position, service: LanguageService): { range: Range; placeholder: string } | { refused: string } {
+  const entry = service.bibliographyEntryAt(bibliography.uri, position);
+  if (!entry) return { refused: 'Rename works on the key of an entry this bibliography defines; Secretome Writer has not read one here (open a manuscript that uses the file).' };
+  const edit = bibliographyKeyEdit(bibliography.getText(), entry, entry.key);
+  if ('refused' in edit) return edit;
+  const { start, end } = edit.range;
+  const inside = (start.line < position.line || (start.line === position.line && start.character <= position.character)) && (position.line < end.line || (position.line === end.line && position.character <= end.character));
+  if (!inside) return { refused: `Put the cursor on the key “${entry.key}” to rename it.` };
+  return { range: edit.range, placeholder: entry.key };
+}
+
+/**
+ * Renaming a .bib entry's key from the .bib: its citations in every open manuscript (and their projects) that uses the
+ * file, and the key itself. Refused when no open manuscript uses the file: their citations would be left behind.
+ */
+export async function bibliographyRenamePlan(
+  bibliography: TextDocument,
+  position: Position,
+  newName: string,
+  service: LanguageService,
+  manuscripts: readonly TextDocument[],
+  configFor: (document: TextDocument) => Promise<Config>,
+): Promise<RenamePlan | { refused: string }> {
+  const prepared = prepareBibliographyRename(bibliography, position, service);
+  if ('refused' in prepared) return prepared;
+  const entry = service.bibliographyEntryAt(bibliography.uri, position)!;
+  const byUri = new Map<string, RenamePlan['edits'][number]['edits']>();
+  let users = 0;
+  for (const document of manuscripts) {
+    if (isBibliographyDocument(document)) continue;
+    const config = await configFor(document);
+    if (!config.sources.bibliographyIds.includes(bibliography.uri)) continue;
+    users++;
+    const plan = service.planRenameOfEntry(document, entry, newName, config);
+    if ('refused' in plan) return plan;
+    // Open chapters of one project plan the same edits: each place once.
+    for (const { uri, edits } of plan.edits) {
+      const kept = byUri.get(uri) ?? [];
+      for (const edit of edits) {
+        if (!kept.some((other) => other.range.start.line === edit.range.start.line && other.range.start.character === edit.range.start.character)) kept.push(edit);
+      }
+      byUri.set(uri, kept);
+    }
+  }
+  if (users === 0) return { refused: `No open manuscript uses ${entry.source.label}; open one that cites “${entry.key}”, so that its citations are renamed too.` };
+  return { edits: [...byUri].map(([uri, edits]) => ({ uri, edits })), definition: entry, newName: newName.trim() };
 }

@@ -49,7 +49,14 @@ import { maxStyleFileBytes } from './core/style';
 import { projectEditCommands, referenceListFormatterFor, renumberCitationsCommand, runProjectEditCommand } from './projectEditCommands';
 import { renumberCitationsKind } from './core/features/renumber';
 import { reviewReferenceRequest, type ReviewReferenceParams } from './protocol';
-import { bibliographyEntryReferences, isBibliographyDocument, renameWorkspaceEdit, uneditableDefinition } from './navigation';
+import {
+  bibliographyEntryReferences,
+  bibliographyRenamePlan,
+  isBibliographyDocument,
+  prepareBibliographyRename,
+  renameWorkspaceEdit,
+  uneditableDefinition,
+} from './navigation';
 import { counted, describeWorkspaceCheck, findManuscripts, languageOfFile, maxManuscriptBytes, maxManuscripts } from './workspaceFiles';
 
 export interface ServerRuntime {
@@ -312,8 +319,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onPrepareRename(async (params, token) => {
+    const bibliography = documents.get(params.textDocument.uri);
+    if (bibliography && service && isBibliographyDocument(bibliography)) {
+      const prepared = prepareBibliographyRename(bibliography, params.position, service);
+      if ('refused' in prepared) throw new ResponseError(ErrorCodes.InvalidRequest, prepared.refused);
+      return prepared;
+    }
     const prepared = await runSafe(params.textDocument.uri, null, token, 'prepare rename', (document, service, config) =>
-      isBibliographyDocument(document) ? null : service.prepareRename(document, params.position, config),
+      service.prepareRename(document, params.position, config),
     );
     if (!prepared) return null;
     const refused = 'refused' in prepared ? prepared.refused : uneditableDefinition(prepared.definition, workspaceFolders);
@@ -322,9 +335,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onRenameRequest(async (params, token) => {
-    const planned = await runSafe(params.textDocument.uri, null, token, 'rename', (document, service, config) =>
-      isBibliographyDocument(document) ? null : service.planRename(document, params.position, params.newName, config),
-    );
+    const bibliography = documents.get(params.textDocument.uri);
+    const planned =
+      bibliography && service && isBibliographyDocument(bibliography)
+        ? await bibliographyRenamePlan(bibliography, params.position, params.newName, service, documents.all(), (manuscript) => documentConfigFor(manuscript, false))
+        : await runSafe(params.textDocument.uri, null, token, 'rename', (document, service, config) => service.planRename(document, params.position, params.newName, config));
     if (!planned) return null;
     const refused = 'refused' in planned ? planned.refused : uneditableDefinition(planned.definition, workspaceFolders);
     if (refused) throw new ResponseError(ErrorCodes.InvalidRequest, refused);

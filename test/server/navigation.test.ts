@@ -236,4 +236,31 @@ describe('protocol: navigation across the chapters of a Manubot manuscript', fun
       ],
     );
   });
+
+  it('renames lee2019 from its key in the open refs.bib: the citing chapter and the key, both with their versions', async () => {
+    const bib = 'content/refs.bib';
+    const bibText = fs.readFileSync(path.join(folder, bib), 'utf8');
+    await client.open(uriOf(bib), 'bibtex', bibText);
+    const line = bibText.split('\n').findIndex((text) => text.startsWith('@book{lee2019'));
+    await assert.rejects(
+      client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: uriOf(bib) }, position: { line: line + 1, character: 4 } }),
+      (error: Error) => /Put the cursor on the key “lee2019”/.test(error.message),
+    );
+    const position = { line, character: '@book{lee'.length };
+    const prepared = await client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: uriOf(bib) }, position });
+    assert.deepStrictEqual(prepared, { range: { start: { line, character: 6 }, end: { line, character: 13 } }, placeholder: 'lee2019' });
+    const edit = (await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uriOf(bib) }, position, newName: 'lee2019vesicles' })) as WorkspaceEdit;
+    assert.deepStrictEqual(
+      (edit.documentChanges as TextDocumentEdit[]).map((change) => [
+        change.textDocument.uri.slice(pathToFileURL(folder).href.length + 1),
+        change.textDocument.version,
+        change.edits.map((e) => `${e.range.start.line + 1}:${e.range.start.character}:${(e as { newText: string }).newText}`),
+      ]),
+      [
+        ['content/02.results.md', 1, [`9:${'Vesicle yield depended on the isolation method [@'.length}:lee2019vesicles`]],
+        ['content/refs.bib', 1, [`${line + 1}:6:lee2019vesicles`]],
+      ],
+    );
+    await client.close(uriOf(bib));
+  });
 });

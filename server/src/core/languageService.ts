@@ -25,7 +25,7 @@ import { renumberCitations, renumberSourceActions } from './features/renumber';
 import { standInFormatter, writeReferenceList, type ReferenceListFormatter } from './features/referenceListWriter';
 import { findDefinition, reviewReferenceDocument } from './features/definition';
 import { findReferences, referencesOfEntry } from './features/references';
-import { planRename, prepareRename, type PrepareRename, type RenamePlan } from './features/rename';
+import { planRename, planRenameOf, prepareRename, type PrepareRename, type RenamePlan } from './features/rename';
 import { documentSymbols } from './features/symbols';
 import { documentLinks } from './features/links';
 import type { WorkspaceFileSystem } from './workspace';
@@ -75,6 +75,8 @@ export interface LanguageService {
   prepareRename(document: TextDocument, position: Position, config: Config): PrepareRename;
   /** The edits that rename the key under the cursor across the project, or why not. */
   planRename(document: TextDocument, position: Position, newName: string, config: Config): RenamePlan | { refused: string };
+  /** The edits that rename a bibliography entry's key in the document's project (asked on the bibliography file). */
+  planRenameOfEntry(document: TextDocument, entry: Reference, newName: string, config: Config): RenamePlan | { refused: string };
   /** Headings, nested, and the entries of the manuscript's own reference list. */
   documentSymbols(document: TextDocument): DocumentSymbol[];
   /** Links on the bibliographies and included files the document names, for those that exist. */
@@ -188,6 +190,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     bibliographyEntryAt: (bibliographyId, position) => entryAt(knowledge.bibliography(bibliographyId)?.references ?? [], position),
     prepareRename: (document, position, config) => prepareRename(contextFor(document, config), position),
     planRename: (document, position, newName, config) => planRename(contextFor(document, config), position, newName),
+    planRenameOfEntry: (document, entry, newName, config) => planRenameOf(contextFor(document, config), entry, newName),
     documentSymbols: (document) => {
       const manuscript = parse(document);
       return documentSymbols(document, manuscript, ownListOf(document, manuscript));

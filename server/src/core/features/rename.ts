@@ -41,7 +41,14 @@ export function planRename(context: FeatureContext, position: Position, requeste
   if (!target) return { refused: 'Only a citation key can be renamed; the cursor is on none.' };
   const checked = renamable(context, target);
   if ('refused' in checked) return checked;
-  const { reference } = checked;
+  return planRenameOf(context, checked.reference, requested);
+}
+
+/**
+ * The edits that rename `reference` (a bibliography entry or a `\bibitem`) to `requested` in the document's project:
+ * asked from a citation, or from the entry in its bibliography file.
+ */
+export function planRenameOf(context: FeatureContext, reference: Reference, requested: string): RenamePlan | { refused: string } {
   const newName = requested.trim();
   const invalid = invalidKey(newName);
   if (invalid) return { refused: invalid };
