@@ -280,7 +280,8 @@ export async function startCodeServer(sandbox, { smokeTestDriver = false, env = 
 
 /** The workbench address that opens `folder`, with optional payload entries (pairs, as VS Code's web embedder reads them). */
 export function workbenchUrl(server, folder, payload) {
-  const query = new URLSearchParams({ folder });
+  // A .code-workspace file opens as a multi-root workspace; anything else as one folder.
+  const query = new URLSearchParams(folder.endsWith('.code-workspace') ? { workspace: folder } : { folder });
   if (payload) query.set('payload', JSON.stringify(payload));
   return `${server.url}/?${query.toString()}`;
 }

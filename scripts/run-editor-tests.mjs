@@ -25,6 +25,8 @@ import {
 
 export const editorTestsOutDir = path.join(projectRoot, 'out', 'editor-test');
 export const editorFixturesDir = path.join(projectRoot, 'test', 'fixtures', 'editor');
+/** Multi-file manuscripts (navigation across chapters): the window's second folder, so they are inside the workspace. */
+export const projectFixturesDir = path.join(projectRoot, 'test', 'fixtures', 'projects');
 const suiteDeadlineMs = 6 * 60_000;
 
 /** Builds the extension (dist/) and bundles each editor suite file to out/editor-test/ ('vscode' and mocha stay external). */
@@ -110,7 +112,10 @@ async function runInCodeServer({ grep, keep }) {
       if (message.type() === 'error') logs.push(`[browser] ${message.text()}`);
     });
 
-    const url = workbenchUrl(server, editorFixturesDir, [
+    // Two folders from the start (adding one later would restart the extension host): the editor fixtures first.
+    const workspaceFile = path.join(sandbox.root, 'editor.code-workspace');
+    writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: editorFixturesDir }, { path: projectFixturesDir }] }));
+    const url = workbenchUrl(server, workspaceFile, [
       ['extensionDevelopmentPath', server.remoteUri(projectRoot)],
       ['extensionTestsPath', server.remoteUri(indexFile)],
     ]);

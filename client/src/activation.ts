@@ -8,6 +8,7 @@ import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languagec
 import {
   checkWorkspaceCommand,
   referencesToPickRequest,
+  reviewReferenceRequest,
   renumberCitationsCommand,
   writeReferenceListCommand,
   statusNotification,
@@ -15,6 +16,9 @@ import {
   type ReferencesToPickParams,
   type StatusParams,
 } from '../../server/src/protocol';
+
+/** The scheme of the review's read-only reference views (server/src/core/features/definition.ts names the same). */
+const reviewReferenceScheme = 'secretome-review';
 
 /** The languages served: Markdown and its dialects (Quarto, R Markdown), LaTeX and plain text. */
 const languages = ['markdown', 'quarto', 'rmd', 'latex', 'plaintext'];
@@ -45,7 +49,11 @@ export async function activateClient(context: vscode.ExtensionContext, starter: 
   status.show();
   context.subscriptions.push(output, status);
 
-  const documentSelector = languages.flatMap((language) => starter.schemes.map((scheme) => ({ scheme, language })));
+  const documentSelector = [
+    ...languages.flatMap((language) => starter.schemes.map((scheme) => ({ scheme, language }))),
+    // BibTeX files, for find references and rename from an entry; the server never lints them as prose.
+    ...starter.schemes.filter((scheme) => scheme !== 'untitled').map((scheme) => ({ scheme, language: 'bibtex' })),
+  ];
   // Bibliographies (BibTeX, CSL-JSON, CSL-YAML), the metadata that names them (metadata.yaml, _quarto.yml), LaTeX roots
   // and Manubot chapters that define tags: a change to any of them can change which citations resolve.
   const bibliographyWatcher = vscode.workspace.createFileSystemWatcher('**/*.{bib,json,yaml,yml,tex,md,qmd}');
@@ -75,6 +83,10 @@ export async function activateClient(context: vscode.ExtensionContext, starter: 
     vscode.commands.registerCommand('secretome.renumberCitations', () => editProject(renumberCitationsCommand)),
     vscode.commands.registerCommand('secretome.writeReferenceList', () => editProject(writeReferenceListCommand)),
     client.onNotification(statusNotification, (params: StatusParams) => showStatus(status, params)),
+    // Go to definition on one of the review's references opens its read-only view; the server writes the text.
+    vscode.workspace.registerTextDocumentContentProvider(reviewReferenceScheme, {
+      provideTextDocumentContent: async (uri) => (await client?.sendRequest<string | null>(reviewReferenceRequest, { uri: uri.toString() })) ?? '',
+    }),
   );
 
   try {

@@ -43,3 +43,13 @@ export const renumberCitationsCommand = 'secretome.server.renumberCitations';
 export const writeReferenceListCommand = 'secretome.server.writeReferenceList';
 
 export type { ProjectEditCommandResult } from './projectEditCommands';
+
+/**
+ * Client → server: the text of a `secretome-review:` document, the read-only view of one of the review's references
+ * that go to definition opens (the review is bundled, so its entries are in no file). Answers Markdown, or null.
+ */
+export const reviewReferenceRequest = 'secretome/reviewReference';
+
+export interface ReviewReferenceParams {
+  uri: string;
+}

@@ -5,6 +5,8 @@
 import {
   CodeActionKind,
   DiagnosticSeverity,
+  ErrorCodes,
+  ResponseError,
   MessageType,
   ShowMessageNotification,
   TextDocumentSyncKind,
@@ -14,6 +16,7 @@ import {
   type Diagnostic,
   type InitializeResult,
   type WorkspaceEdit,
+  type Range,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -27,6 +30,7 @@ import { unusedEntrySettings } from './core/features/unusedEntries';
 import type { SourceProblem } from './core/knowledge/model';
 import { latexRootOf, ProjectFiles } from './project';
 import { ProjectDiagnostics } from './projectDiagnostics';
+import type { RenamePlan } from './core/features/rename';
 import { DiscoveryCache, discoverBibliographies, type DiscoveryProblem } from './core/sources/bibliographySources';
 import type { WorkspaceFileSystem } from './core/workspace';
 import type { FileAccessScope } from './workspace/nodeFileSystem';
@@ -41,6 +45,15 @@ import {
 } from './protocol';
 import { projectEditCommands, referenceListFormatterFor, renumberCitationsCommand, runProjectEditCommand } from './projectEditCommands';
 import { renumberCitationsKind } from './core/features/renumber';
+import { reviewReferenceRequest, type ReviewReferenceParams } from './protocol';
+import {
+  bibliographyEntryReferences,
+  bibliographyRenamePlan,
+  isBibliographyDocument,
+  prepareBibliographyRename,
+  renameWorkspaceEdit,
+  uneditableDefinition,
+} from './navigation';
 import { counted, describeWorkspaceCheck, languageOfFile, maxManuscriptBytes, maxManuscripts, type FoundManuscripts } from './workspaceFiles';
 
 export interface ServerRuntime {
@@ -81,6 +94,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let reportsProgress = false;
   /** The workspace folders whose files may be read, as URIs and as paths (for the access scopes). */
   let workspaceFolderUris: URI[] = [];
+  let followsWorkspaceFolders = false;
   let workspaceFolders: string[] = [];
   const readsScheme = runtime.readsScheme ?? ((scheme: string) => scheme === 'file');
   const bibliographies = new BibliographyLoader(
@@ -136,6 +150,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const started = runtime.now();
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
     reportsProgress = params.capabilities.window?.workDoneProgress === true;
+    followsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     rulesDocumentation = rulesDocumentationFrom(params.initializationOptions);
     workspaceFolderUris = folderUris.map((uri) => URI.parse(uri)).filter((uri) => readsScheme(uri.scheme));
@@ -155,6 +170,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, renumberCitationsKind] },
         executeCommandProvider: { commands: [checkWorkspaceCommand, ...projectEditCommands] },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentLinkProvider: { resolveProvider: false },
+        documentSymbolProvider: true,
+        // A folder added to the window later is read (bibliographies, rename targets) like one it opened with.
+        ...(followsWorkspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
       serverInfo: { name: 'secretome-writer' },
     };
@@ -165,6 +187,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       ? { state: 'ready', message: 'Secretome Writer is ready' }
       : { state: 'error', message: 'The review dataset could not be loaded; see the Secretome Writer output.' };
     void connection.sendNotification(statusNotification, status);
+    if (followsWorkspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => URI.parse(folder.uri).toString()));
+        const added = event.added.map((folder) => URI.parse(folder.uri)).filter((uri) => readsScheme(uri.scheme));
+        const kept = workspaceFolderUris.filter((folder) => !removed.has(folder.toString()));
+        workspaceFolderUris = [...kept, ...added.filter((uri) => !kept.some((folder) => folder.toString() === uri.toString()))];
+        workspaceFolders = workspaceFolderUris.map((uri) => uri.fsPath);
+        for (const document of documents.all()) scheduleDiagnostics(document, 0);
+      });
+    }
   });
 
   // A bibliography changed on disk: its keys are re-read (by modification time) when the documents are linted again.
@@ -260,7 +292,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onCompletion((params, token) =>
     runSafe(params.textDocument.uri, null, token, 'completion', (document, service, config) =>
-      service.doComplete(document, params.position, config),
+      isBibliographyDocument(document) ? null : service.doComplete(document, params.position, config),
     ),
   );
 
@@ -270,7 +302,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       null,
       token,
       'hover',
-      (document, service, config) => (config.hover.enabled ? service.doHover(document, params.position, config) : null),
+      (document, service, config) => (config.hover.enabled && !isBibliographyDocument(document) ? service.doHover(document, params.position, config) : null),
     ),
   );
 
@@ -280,12 +312,83 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       [],
       token,
       'code actions',
-      (document, service, config) => [
-        ...service.getCodeActions(document, params.range, params.context.diagnostics, config),
-        ...service.getSourceActions(document, config, params.context.only),
-      ],
+      (document, service, config) =>
+        isBibliographyDocument(document)
+          ? []
+          : [...service.getCodeActions(document, params.range, params.context.diagnostics, config), ...service.getSourceActions(document, config, params.context.only)],
     ),
   );
+
+  connection.onDefinition((params, token) =>
+    runSafe(params.textDocument.uri, null, token, 'definition', (document, service, config) => service.findDefinition(document, params.position, config)),
+  );
+
+  // On a .bib file: the citations of the entry under the cursor in the open manuscripts that use it.
+  connection.onReferences(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    const include = params.context.includeDeclaration;
+    if (document && service && isBibliographyDocument(document)) {
+      const manuscripts = documents.all().filter((candidate) => !isBibliographyDocument(candidate));
+      return bibliographyEntryReferences(document, params.position, include, service, manuscripts, (manuscript) => documentConfigFor(manuscript, false)).catch(
+        (error: unknown) => (connection.console.error(`[secretome] references failed for ${document.uri}: ${messageOf(error)}`), []),
+      );
+    }
+    return runSafe(params.textDocument.uri, [], token, 'references', (document, service, config) => service.findReferences(document, params.position, config, include));
+  });
+
+  connection.onPrepareRename(async (params, token) => {
+    const bibliography = documents.get(params.textDocument.uri);
+    if (bibliography && service && isBibliographyDocument(bibliography)) {
+      const prepared = prepareBibliographyRename(bibliography, params.position, service);
+      if ('refused' in prepared) throw new ResponseError(ErrorCodes.InvalidRequest, prepared.refused);
+      return prepared;
+    }
+    const prepared = await runSafe(params.textDocument.uri, null, token, 'prepare rename', (document, service, config) =>
+      service.prepareRename(document, params.position, config),
+    );
+    if (!prepared) return null;
+    const refused = 'refused' in prepared ? prepared.refused : uneditableDefinition(prepared.definition, workspaceFolders);
+    if (refused) throw new ResponseError(ErrorCodes.InvalidRequest, refused);
+    return { range: (prepared as { range: Range }).range, placeholder: (prepared as { placeholder: string }).placeholder };
+  });
+
+  connection.onRenameRequest(async (params, token) => {
+    const bibliography = documents.get(params.textDocument.uri);
+    const planned =
+      bibliography && service && isBibliographyDocument(bibliography)
+        ? await bibliographyRenamePlan(bibliography, params.position, params.newName, service, documents.all(), (manuscript) => documentConfigFor(manuscript, false))
+        : await runSafe(params.textDocument.uri, null, token, 'rename', (document, service, config) => service.planRename(document, params.position, params.newName, config));
+    if (!planned) return null;
+    const refused = 'refused' in planned ? planned.refused : uneditableDefinition(planned.definition, workspaceFolders);
+    if (refused) throw new ResponseError(ErrorCodes.InvalidRequest, refused);
+    const plan = planned as RenamePlan;
+    const edit = await renameWorkspaceEdit(plan, {
+      open: (uri) => documents.get(uri),
+      read: (uri) => runtime.fileSystem({ roots: workspaceFolders }).read(uri),
+    });
+    if ('refused' in edit) throw new ResponseError(ErrorCodes.InvalidRequest, edit.refused);
+    return edit;
+  });
+
+  connection.onDocumentLinks(async (params, token) => {
+    const links = await runSafe(params.textDocument.uri, undefined, token, 'document links', (document, service, config) => {
+      const uri = URI.parse(document.uri);
+      if (!readsScheme(uri.scheme) || isBibliographyDocument(document)) return undefined;
+      const files = runtime.fileSystem(runtime.accessScope(workspaceFolders, uri.fsPath, config.bibliographies));
+      return service.documentLinks(document, config, files).catch((error: unknown) => {
+        connection.console.error(`[secretome] document links failed for ${document.uri}: ${messageOf(error)}`);
+        return [];
+      });
+    });
+    return links ?? [];
+  });
+
+  connection.onDocumentSymbol((params, token) =>
+    runSafe(params.textDocument.uri, [], token, 'document symbols', (document, service) => (isBibliographyDocument(document) ? [] : service.documentSymbols(document))),
+  );
+
+  // The text of a `secretome-review:` view, which go-to-definition opens for the review's references.
+  connection.onRequest(reviewReferenceRequest, (params: ReviewReferenceParams) => service?.reviewReferenceView(params.uri) ?? null);
 
   connection.onRequest(referencesToPickRequest, (params: ReferencesToPickParams, token) =>
     runSafe<PickableReferenceItem[]>(params.textDocument.uri, [], token, 'citation picker', (document, service, config) =>
@@ -390,6 +493,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   }
 
   function lintsLanguage(document: TextDocument, config: Config): boolean {
+    if (isBibliographyDocument(document)) return false;
     return config.lint.enabled && config.lint.languages.includes(manuscriptLanguageOf(document.languageId));
   }
 
@@ -411,6 +515,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       undefined,
       'diagnostics',
       (document, service, config) => {
+        // A bibliography's own diagnostics (its problems, its unused entries), never prose findings.
+        if (isBibliographyDocument(document)) {
+          publishBibliography(document.uri);
+          return undefined;
+        }
         if (!lintsLanguage(document, config)) return [];
         noteCitations(document, service, config);
         return [...service.doValidate(document, config), ...(bibliographyDiagnostics.get(document.uri) ?? []), ...projectProblems.of(document.uri)];
@@ -440,7 +549,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     bibliographyDiagnostics.delete(event.document.uri);
     service?.forget(event.document.uri);
     projects.forget(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    // A closed bibliography keeps its own diagnostics (its problems, its unused entries); a manuscript's are cleared.
+    if (isBibliographyDocument(event.document)) publishBibliography(event.document.uri);
+    else void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     // Its project now reads it from disk again.
     for (const sibling of projects.siblingsOf(event.document.uri)) {
       const open = documents.get(sibling);

@@ -3,7 +3,7 @@
  * The core knows nothing of the LSP connection or of VS Code; it is functions from (document, dataset, config) to
  * protocol-shaped results, so the same code serves the editor, the CLI and the tests.
  */
-import type { CodeAction, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, Hover, Location, Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Config } from './config';
 import type { Dataset } from './dataset';
@@ -23,6 +23,12 @@ import { singleDocumentProject, type ProjectContext, type ProjectFile } from './
 import type { ProjectEditResult } from './features/projectEdit';
 import { renumberCitations, renumberSourceActions } from './features/renumber';
 import { standInFormatter, writeReferenceList, type ReferenceListFormatter } from './features/referenceListWriter';
+import { findDefinition, reviewReferenceDocument } from './features/definition';
+import { findReferences, referencesOfEntry } from './features/references';
+import { planRename, planRenameOf, prepareRename, type PrepareRename, type RenamePlan } from './features/rename';
+import { documentSymbols } from './features/symbols';
+import { documentLinks } from './features/links';
+import type { WorkspaceFileSystem } from './workspace';
 
 export interface LanguageService {
   /** Parses (or returns the cached parse of) a document; cached by URI and version. */
@@ -57,6 +63,26 @@ export interface LanguageService {
   readonly bibliographyIds: readonly string[];
   /** Forgets cached state for a closed document. */
   forget(uri: string): void;
+  /** Where the reference cited under the cursor is defined (a `secretome-review:` view for the review's). */
+  findDefinition(document: TextDocument, position: Position, config: Config): Location | null;
+  /** Every citation, across the project, of the reference under the cursor. */
+  findReferences(document: TextDocument, position: Position, config: Config, includeDeclaration: boolean): Location[];
+  /** Every citation, across the document's project, of a bibliography entry (asked on the bibliography file). */
+  referencesOfEntry(document: TextDocument, entry: Reference, config: Config, includeDeclaration: boolean): Location[];
+  /** The loaded bibliography entry whose text holds the position (the last entry starting at or before it). */
+  bibliographyEntryAt(bibliographyId: string, position: Position): Reference | undefined;
+  /** The key under the cursor and its range, or why it cannot be renamed. */
+  prepareRename(document: TextDocument, position: Position, config: Config): PrepareRename;
+  /** The edits that rename the key under the cursor across the project, or why not. */
+  planRename(document: TextDocument, position: Position, newName: string, config: Config): RenamePlan | { refused: string };
+  /** The edits that rename a bibliography entry's key in the document's project (asked on the bibliography file). */
+  planRenameOfEntry(document: TextDocument, entry: Reference, newName: string, config: Config): RenamePlan | { refused: string };
+  /** Headings, nested, and the entries of the manuscript's own reference list. */
+  documentSymbols(document: TextDocument): DocumentSymbol[];
+  /** Links on the bibliographies and included files the document names, for those that exist. */
+  documentLinks(document: TextDocument, config: Config, files: WorkspaceFileSystem): Promise<DocumentLink[]>;
+  /** The text of a `secretome-review:` view of one of the review's references, or undefined. */
+  reviewReferenceView(uri: string): string | undefined;
 }
 
 export interface LanguageServiceOptions {
@@ -158,5 +184,31 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     forget: (uri) => {
       parsed.delete(uri);
     },
+    findDefinition: (document, position, config) => findDefinition(contextFor(document, config), position),
+    findReferences: (document, position, config, includeDeclaration) => findReferences(contextFor(document, config), position, includeDeclaration),
+    referencesOfEntry: (document, entry, config, includeDeclaration) => referencesOfEntry(contextFor(document, config), entry, includeDeclaration),
+    bibliographyEntryAt: (bibliographyId, position) => entryAt(knowledge.bibliography(bibliographyId)?.references ?? [], position),
+    prepareRename: (document, position, config) => prepareRename(contextFor(document, config), position),
+    planRename: (document, position, newName, config) => planRename(contextFor(document, config), position, newName),
+    planRenameOfEntry: (document, entry, newName, config) => planRenameOf(contextFor(document, config), entry, newName),
+    documentSymbols: (document) => {
+      const manuscript = parse(document);
+      return documentSymbols(document, manuscript, ownListOf(document, manuscript));
+    },
+    documentLinks: (document, config, files) => documentLinks(contextFor(document, config), files),
+    reviewReferenceView: (uri) => reviewReferenceDocument(dataset, uri, knowledge.review.references),
   };
+}
+
+/** The entry a position in a bibliography file is in: the last one whose location is at or before it. */
+function entryAt(references: readonly Reference[], position: Position): Reference | undefined {
+  let found: Reference | undefined;
+  for (const reference of references) {
+    const at = reference.location;
+    if (!at) continue;
+    if (at.line < position.line || (at.line === position.line && at.character <= position.character)) {
+      if (!found || at.line > found.location!.line || (at.line === found.location!.line && at.character > found.location!.character)) found = reference;
+    }
+  }
+  return found;
 }

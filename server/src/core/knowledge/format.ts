@@ -139,3 +139,17 @@ export function reviewEvidence(reference: Reference, dataset: Dataset): string |
   if (!printed) return undefined;
   return `Cited in the review ${printed.citedIn} for ${printed.citedFor}.`;
 }
+
+/**
+ * The read-only view of one of the review's references that go-to-definition opens (the review is bundled, so its
+ * entries live in no file of the workspace): the entry as the review prints it, its key, and what the review cites it for.
+ */
+export function reviewReferenceView(reference: Reference, dataset: Dataset): string {
+  const printed = reviewEntry(reference, dataset);
+  const lines = [`# [${reference.number ?? reference.key}] ${shortCitation(reference, dataset)}`, '', formatReference(reference, dataset), ''];
+  lines.push(`${definitionSentence(reference)}. Key: \`${printed?.key ?? reference.key}\`.`);
+  const evidence = reviewEvidence(reference, dataset);
+  if (evidence) lines.push('', evidence);
+  lines.push('', '*A read-only view of the bundled review; cite the paper from your own bibliography to edit its entry.*', '');
+  return lines.join('\n');
+}
