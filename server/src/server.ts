@@ -5,7 +5,10 @@
 import {
   CodeActionKind,
   DiagnosticSeverity,
+  ErrorCodes,
+  LSPErrorCodes,
   MessageType,
+  ResponseError,
   ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
@@ -36,6 +39,8 @@ import {
   type ReferencesToPickParams,
   type StatusParams,
 } from './protocol';
+import { inProcessParseLimit, type ManuscriptParser } from './backgroundManuscripts';
+import { runInSlices } from './scheduling';
 import { counted, describeWorkspaceCheck, findManuscripts, languageOfFile, maxManuscriptBytes, maxManuscripts } from './workspaceFiles';
 
 export interface ServerRuntime {
@@ -50,7 +55,12 @@ export interface ServerRuntime {
   fileSystem(scope: FileAccessScope): WorkspaceFileSystem;
   /** Parses a bibliography's text (main.ts: in a worker thread for large files); in-process when absent. */
   parseBibliography?: BibliographyParser;
+  /** Parses long manuscripts off the event loop (main.ts: in a worker thread); in process when absent. */
+  manuscriptParser?: ManuscriptParser;
 }
+
+/** Problems logged per document at most: a document naming thousands of missing files does not fill the log. */
+const maxLoggedProblemsPerDocument = 100;
 
 /** Characters after which the editor should ask for completions without waiting for a word. */
 export const completionTriggerCharacters = ['[', ',', '-', '–', '{', '@', ';'];
@@ -80,7 +90,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const discoveryCache = new DiscoveryCache();
   /** Where the client keeps the rules documentation (initializationOptions.rulesDocumentation), for code links. */
   let rulesDocumentation: string | undefined;
-  const reportedProblems = new Set<string>();
+  /** Per document: the problems last logged for it, so each is logged once while it lasts, and forgotten on close. */
+  const loggedProblems = new Map<string, Set<string>>();
+  /**
+   * Per document: a number bumped by each edit, close and new analysis, so an analysis in progress sees that its text
+   * is out of date and stops between two slices.
+   */
+  const analysisGenerations = new Map<string, number>();
+  /** After `shutdown`, requests are refused (InvalidRequest) and nothing more is analysed. */
+  let shutDown = false;
   /** Per document: the bibliographies it names that were not read, as warnings at the naming command. */
   const bibliographyDiagnostics = new Map<string, Diagnostic[]>();
 
@@ -171,14 +189,54 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     bibliographyDiagnostics.set(document.uri, discovery.problems.filter((problem) => problem.at?.uri === document.uri).map(problemDiagnostic));
     const loaded = await bibliographies.load(files, discovery.bibliographies, waitForLibraries);
     const logged = [...discovery.problems.filter((problem) => problem.at?.uri !== document.uri).map((problem) => problem.message), ...loaded.problems];
-    for (const problem of logged) {
-      if (reportedProblems.has(problem)) continue;
-      if (reportedProblems.size > 1000) reportedProblems.clear();
-      reportedProblems.add(problem);
-      connection.console.warn(`[secretome] ${problem}`);
-    }
+    logProblemsOf(document.uri, logged);
     const keys = document.languageId === 'markdown' ? await projectKeysFor(document.uri, files, projectKeys) : [];
     return { ...config, sources: { bibliographyIds: loaded.ids, projectKeys: keys } };
+  }
+
+  /**
+   * The document's problems as they are now replace those it had: a problem is logged when it appears, and typing a
+   * name inside `\bibliography{…}` keeps one set per document instead of one warning per keystroke forever.
+   */
+  function logProblemsOf(uri: string, problems: readonly string[]): void {
+    const previous = loggedProblems.get(uri);
+    const current = new Set(problems.slice(0, maxLoggedProblemsPerDocument));
+    for (const problem of current) if (!previous?.has(problem)) connection.console.warn(`[secretome] ${problem}`);
+    if (current.size > 0) loggedProblems.set(uri, current);
+    else loggedProblems.delete(uri);
+  }
+
+  /** Requests after `shutdown` are an error the specification names (InvalidRequest), never a silent null. */
+  function refuseAfterShutdown(): void {
+    if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
+  }
+
+  function throwIfCancelled(token: CancellationToken | undefined): void {
+    if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+  }
+
+  /**
+   * Makes sure a long document's current text is parsed, in the worker thread, so the caller then finds the parse
+   * cached instead of holding the event loop for seconds; short ones are left to the in-process parse. False if the
+   * document is no longer wanted (closed, or `wanted` says so); a cancelled request stops waiting.
+   */
+  async function parseOffThread(document: TextDocument, wanted: () => boolean, token?: CancellationToken): Promise<boolean> {
+    const parser = runtime.manuscriptParser;
+    for (;;) {
+      if (!wanted()) return false;
+      if (!service || !parser || service.hasParse(document) || token?.isCancellationRequested) return true;
+      const text = document.getText();
+      if (text.length < inProcessParseLimit) return true;
+      let manuscript;
+      try {
+        manuscript = await parser.parse(document.uri, text, manuscriptLanguageOf(document.languageId));
+      } catch (error) {
+        connection.console.error(`[secretome] parsing ${document.uri} in the background failed: ${messageOf(error)}`);
+        return wanted();
+      }
+      // Undefined, or a text that changed meanwhile: the loop asks again for the document as it is now.
+      if (manuscript && wanted() && document.getText() === text) service.adoptParse(document, manuscript);
+    }
   }
 
   /** Runs a handler with the document and its config, turning any failure into the fallback and a log line. */
@@ -191,13 +249,19 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     /** Diagnostics wait for a bibliography being loaded; requests answer at once with the libraries already loaded. */
     waitForLibraries = false,
   ): Promise<T> {
+    refuseAfterShutdown();
     const document = documents.get(uri);
     if (!document || !service) return fallback;
     try {
       const config = await documentConfigFor(document, waitForLibraries);
-      if (token?.isCancellationRequested) return fallback;
+      throwIfCancelled(token);
+      // A long document's parse is waited for (made in the worker), not made here while every other request waits.
+      if (!(await parseOffThread(document, () => documents.get(uri) === document, token))) return fallback;
+      throwIfCancelled(token);
       return handler(document, service, config);
     } catch (error) {
+      // Cancellation and shutdown are answers the client is owed as errors; anything else is logged and falls back.
+      if (error instanceof ResponseError) throw error;
       connection.console.error(`[secretome] ${what} failed for ${uri}: ${messageOf(error)}`);
       return fallback;
     }
@@ -235,7 +299,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     ),
   );
 
+  connection.onShutdown(() => {
+    shutDown = true;
+    for (const timer of pendingDiagnostics.values()) clearTimeout(timer);
+    pendingDiagnostics.clear();
+    runtime.manuscriptParser?.dispose();
+  });
+
   connection.onExecuteCommand(async (params) => {
+    refuseAfterShutdown();
     if (params.command !== checkWorkspaceCommand) return undefined;
     try {
       return await checkWorkspace();
@@ -260,8 +332,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }
     const progress = reportsProgress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Secretome: checking manuscripts', 0, counted(files.length, 'file'), true);
+    const stopped = () => shutDown || progress?.token.isCancellationRequested === true;
     for (const [index, file] of files.entries()) {
-      if (progress?.token.isCancellationRequested) break;
+      if (stopped()) break;
       progress?.report(Math.round((index * 100) / files.length), file);
       const uri = URI.file(file).toString();
       const open = documents.get(uri);
@@ -271,13 +344,17 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         continue;
       }
       const config = await documentConfigFor(document);
-      if (!lintsLanguage(document, config)) continue;
-      const diagnostics = [...service.doValidate(document, config), ...(bibliographyDiagnostics.get(uri) ?? [])];
+      // Analysed in slices like an open document's diagnostics, so the editor's requests are answered meanwhile.
+      const wanted = () => !stopped() && (!open || documents.get(uri) === open);
+      const linted = lintsLanguage(document, config) && (await parseOffThread(document, wanted)) ? await runInSlices(service.validateSteps(document, config), () => !wanted()) : undefined;
+      const diagnostics = linted && [...linted, ...(bibliographyDiagnostics.get(uri) ?? [])];
       // An open document keeps its parse and its bibliography warnings for the next edit; one read from disk is forgotten.
       if (!open) {
         bibliographyDiagnostics.delete(uri);
+        loggedProblems.delete(uri);
         service.forget(uri);
       }
+      if (!diagnostics) continue;
       result.files++;
       result.findings += diagnostics.length;
       void connection.sendDiagnostics(open ? { uri, version: open.version, diagnostics } : { uri, diagnostics });
@@ -321,26 +398,46 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     );
   }
 
+  /** A new analysis of the document starts: any older one still running sees it is out of date and stops. */
+  function nextAnalysisGeneration(uri: string): number {
+    const generation = (analysisGenerations.get(uri) ?? 0) + 1;
+    analysisGenerations.set(uri, generation);
+    return generation;
+  }
+
+  /**
+   * Lints the document in time slices (scheduling.ts), a long one parsed in the worker first, so requests on other
+   * documents are answered while it runs; an edit or close meanwhile abandons it, and the edit's own run publishes.
+   */
   async function publishDiagnostics(uri: string): Promise<void> {
-    const diagnostics = await runSafe(
-      uri,
-      undefined,
-      undefined,
-      'diagnostics',
-      (document, service, config) =>
-        lintsLanguage(document, config) ? [...service.doValidate(document, config), ...(bibliographyDiagnostics.get(document.uri) ?? [])] : [],
-      true,
-    );
-    // The document may have been closed while its config was fetched; its diagnostics were cleared then.
     const document = documents.get(uri);
-    if (diagnostics && document) {
-      void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    if (!document || !service || shutDown) return;
+    const generation = nextAnalysisGeneration(uri);
+    const current = () => !shutDown && analysisGenerations.get(uri) === generation && documents.get(uri) === document;
+    try {
+      const config = await documentConfigFor(document, true);
+      if (!current()) return;
+      let diagnostics: Diagnostic[] | undefined = [];
+      if (lintsLanguage(document, config)) {
+        if (!(await parseOffThread(document, current))) return;
+        diagnostics = await runInSlices(service.validateSteps(document, config), () => !current());
+      }
+      // The document may have changed or closed meanwhile; its newer run publishes, or its diagnostics were cleared.
+      if (!diagnostics || !current()) return;
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...diagnostics, ...(bibliographyDiagnostics.get(uri) ?? [])] });
+    } catch (error) {
+      connection.console.error(`[secretome] diagnostics failed for ${uri}: ${messageOf(error)}`);
     }
   }
 
   // Fires on open too, so a newly opened document is linted after the same short delay.
-  documents.onDidChangeContent((event) => scheduleDiagnostics(event.document));
+  documents.onDidChangeContent((event) => {
+    nextAnalysisGeneration(event.document.uri);
+    scheduleDiagnostics(event.document);
+  });
   documents.onDidClose((event) => {
+    analysisGenerations.delete(event.document.uri);
+    loggedProblems.delete(event.document.uri);
     clearTimeout(pendingDiagnostics.get(event.document.uri));
     pendingDiagnostics.delete(event.document.uri);
     configs.delete(event.document.uri);

@@ -5,7 +5,7 @@
 import { DiagnosticSeverity, type CodeDescription, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Config, RuleSeverity } from '../config';
-import { lintManuscript, ruleFor, rules, type Finding, type RuleCode } from '../rules';
+import { lintManuscriptSteps, ruleFor, rules, runToEnd, type Finding, type RuleCode } from '../rules';
 import { isSuppressed, parseSuppressions } from '../rules/suppressions';
 import type { FeatureContext } from './context';
 
@@ -16,6 +16,11 @@ export const DIAGNOSTIC_SOURCE = 'secretome';
 export const TOO_MANY_CODE = 'too-many-diagnostics';
 
 export function computeDiagnostics(context: FeatureContext): Diagnostic[] {
+  return runToEnd(computeDiagnosticsSteps(context));
+}
+
+/** computeDiagnostics one paragraph per step (rules/index.ts lintManuscriptSteps), for callers that interleave work. */
+export function* computeDiagnosticsSteps(context: FeatureContext): Generator<void, Diagnostic[], void> {
   const { config, manuscript, document, dataset } = context;
   if (!config.lint.enabled || !config.lint.languages.includes(manuscript.language)) return [];
   const enabled = new Set<RuleCode>(rules.filter((rule) => ruleSettings(config, rule.code).enabled).map((rule) => rule.code));
@@ -24,7 +29,8 @@ export function computeDiagnostics(context: FeatureContext): Diagnostic[] {
   const lineOf = (offset: number) => document.positionAt(offset).line;
   const suppressions = parseSuppressions(manuscript.text, lineOf);
   const cap = Math.max(0, Math.floor(config.lint.maxDiagnostics));
-  const { findings: kept, complete } = lintManuscript(dataset, manuscript, {
+  yield;
+  const { findings: kept, complete } = yield* lintManuscriptSteps(dataset, manuscript, {
     enabled,
     references: context.references,
     projectKeys: config.sources.projectKeys,
