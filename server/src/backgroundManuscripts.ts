@@ -6,8 +6,8 @@
  * The worker stays a little while after its last parse (typing in a long document asks again soon), then stops.
  */
 import { Worker } from 'worker_threads';
-import type { Manuscript, ManuscriptLanguage, Sentence, Span } from './core/manuscript/types';
-import { sentenceKinds, type EncodedManuscript, type ManuscriptParseAnswer, type ManuscriptParseRequest } from './manuscriptWorker';
+import type { Citation, Manuscript, ManuscriptLanguage, Sentence, Span } from './core/manuscript/types';
+import { sentenceKinds, type ChunkTaken, type EncodedManuscript, type ManuscriptParseAnswer, type ManuscriptParseRequest } from './manuscriptWorker';
 
 /** Texts shorter than this are parsed in process: about 40 ms of parsing at most. */
 export const inProcessParseLimit = 100 * 1024;
@@ -31,6 +31,8 @@ interface Job {
   text: string;
   language: ManuscriptLanguage;
   waiters: ((manuscript: Manuscript | undefined, error?: Error) => void)[];
+  /** The citations taken in so far, chunk by chunk. */
+  citations: Citation[];
 }
 
 export function backgroundManuscripts(startWorker: () => Worker): ManuscriptParser {
@@ -51,8 +53,14 @@ export function backgroundManuscripts(startWorker: () => Worker): ManuscriptPars
     started.on('message', (answer: ManuscriptParseAnswer) => {
       const job = running;
       if (!job || job.id !== answer.id) return;
+      if ('citations' in answer) {
+        for (const citation of JSON.parse(answer.citations) as Citation[]) job.citations.push(citation);
+        // Asked for after the messages that came meanwhile (requests on other documents), so they are answered first.
+        setImmediate(() => started.postMessage({ taken: job.id } satisfies ChunkTaken));
+        return;
+      }
       running = undefined;
-      if ('manuscript' in answer) settle(job, decode(job.text, job.language, answer.manuscript));
+      if ('manuscript' in answer) settle(job, decode(job.text, job.language, job.citations, answer.manuscript));
       else settle(job, undefined, new Error(answer.error));
       next();
     });
@@ -106,7 +114,7 @@ export function backgroundManuscripts(startWorker: () => Worker): ManuscriptPars
         }
         // An older text of this document is no longer worth parsing: its waiters ask again with the current one.
         if (waiting) settle(waiting, undefined);
-        queued.set(uri, { id: nextId++, uri, text, language, waiters: [waiter] });
+        queued.set(uri, { id: nextId++, uri, text, language, waiters: [waiter], citations: [] });
         next();
       });
     },
@@ -120,7 +128,7 @@ export function backgroundManuscripts(startWorker: () => Worker): ManuscriptPars
 }
 
 /** The manuscript again, with its text and the sentences' texts (slices of it) put back. */
-function decode(text: string, language: ManuscriptLanguage, encoded: EncodedManuscript): Manuscript {
+function decode(text: string, language: ManuscriptLanguage, citations: Citation[], encoded: EncodedManuscript): Manuscript {
   const spans = (array: Int32Array): Span[] => {
     const list: Span[] = new Array(array.length / 2);
     for (let i = 0; i < list.length; i++) list[i] = { start: array[2 * i]!, end: array[2 * i + 1]! };
@@ -132,5 +140,5 @@ function decode(text: string, language: ManuscriptLanguage, encoded: EncodedManu
     const end = encoded.sentences[4 * i + 1]!;
     sentences[i] = { start, end, text: text.slice(start, end), kind: sentenceKinds[encoded.sentences[4 * i + 2]!]!, paragraph: encoded.sentences[4 * i + 3]! };
   }
-  return { ...encoded, text, language, prose: spans(encoded.prose), paragraphs: spans(encoded.paragraphs), sentences };
+  return { ...encoded, text, language, prose: spans(encoded.prose), paragraphs: spans(encoded.paragraphs), sentences, citations };
 }

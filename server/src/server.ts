@@ -40,7 +40,7 @@ import {
   type StatusParams,
 } from './protocol';
 import { inProcessParseLimit, type ManuscriptParser } from './backgroundManuscripts';
-import { runInSlices } from './scheduling';
+import { createScheduler } from './scheduling';
 import { counted, describeWorkspaceCheck, findManuscripts, languageOfFile, maxManuscriptBytes, maxManuscripts } from './workspaceFiles';
 
 export interface ServerRuntime {
@@ -97,6 +97,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
    * is out of date and stops between two slices.
    */
   const analysisGenerations = new Map<string, number>();
+  /** Requests first; diagnostics and the workspace check in slices between them. */
+  const scheduler = createScheduler(() => runtime.now());
   /** After `shutdown`, requests are refused (InvalidRequest) and nothing more is analysed. */
   let shutDown = false;
   /** Per document: the bibliographies it names that were not read, as warnings at the naming command. */
@@ -228,6 +230,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const text = document.getText();
       if (text.length < inProcessParseLimit) return true;
       let manuscript;
+      const started = runtime.now();
+      const size = `${(text.length / 2 ** 20).toFixed(1)} MB`;
+      log(`parsing ${document.uri} (${size}) in the background`);
       try {
         manuscript = await parser.parse(document.uri, text, manuscriptLanguageOf(document.languageId));
       } catch (error) {
@@ -235,7 +240,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         return wanted();
       }
       // Undefined, or a text that changed meanwhile: the loop asks again for the document as it is now.
-      if (manuscript && wanted() && document.getText() === text) service.adoptParse(document, manuscript);
+      if (manuscript && wanted() && document.getText() === text) {
+        service.adoptParse(document, manuscript);
+        log(`parsed ${document.uri} (${size}) in the background in ${(runtime.now() - started).toFixed(0)} ms`);
+      }
     }
   }
 
@@ -252,6 +260,21 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     refuseAfterShutdown();
     const document = documents.get(uri);
     if (!document || !service) return fallback;
+    const current = service;
+    return scheduler.foreground(() => answerRequest(document, current, fallback, token, what, handler, waitForLibraries));
+  }
+
+  /** Waits for the document's config and parse, then answers; cancellation and shutdown are errors, not fallbacks. */
+  async function answerRequest<T>(
+    document: TextDocument,
+    service: LanguageService,
+    fallback: T,
+    token: CancellationToken | undefined,
+    what: string,
+    handler: (document: TextDocument, service: LanguageService, config: Config) => T,
+    waitForLibraries: boolean,
+  ): Promise<T> {
+    const uri = document.uri;
     try {
       const config = await documentConfigFor(document, waitForLibraries);
       throwIfCancelled(token);
@@ -346,7 +369,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const config = await documentConfigFor(document);
       // Analysed in slices like an open document's diagnostics, so the editor's requests are answered meanwhile.
       const wanted = () => !stopped() && (!open || documents.get(uri) === open);
-      const linted = lintsLanguage(document, config) && (await parseOffThread(document, wanted)) ? await runInSlices(service.validateSteps(document, config), () => !wanted()) : undefined;
+      const linted = lintsLanguage(document, config) && (await parseOffThread(document, wanted)) ? await scheduler.runInSlices(service.validateSteps(document, config), () => !wanted()) : undefined;
       const diagnostics = linted && [...linted, ...(bibliographyDiagnostics.get(uri) ?? [])];
       // An open document keeps its parse and its bibliography warnings for the next edit; one read from disk is forgotten.
       if (!open) {
@@ -420,7 +443,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       let diagnostics: Diagnostic[] | undefined = [];
       if (lintsLanguage(document, config)) {
         if (!(await parseOffThread(document, current))) return;
-        diagnostics = await runInSlices(service.validateSteps(document, config), () => !current());
+        diagnostics = await scheduler.runInSlices(service.validateSteps(document, config), () => !current());
       }
       // The document may have changed or closed meanwhile; its newer run publishes, or its diagnostics were cleared.
       if (!diagnostics || !current()) return;

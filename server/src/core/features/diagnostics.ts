@@ -39,9 +39,12 @@ export function* computeDiagnosticsSteps(context: FeatureContext): Generator<voi
     citationSensitivity: config.lint.citationNeeded.sensitivity,
   });
 
-  const shown = kept
-    .slice(0, cap)
-    .map((finding) => toDiagnostic(finding, document, ruleSettings(config, finding.code).severity, config.lint.rulesDocumentation));
+  const shown: Diagnostic[] = [];
+  for (const finding of kept.slice(0, cap)) {
+    shown.push(toDiagnostic(finding, document, ruleSettings(config, finding.code).severity, config.lint.rulesDocumentation));
+    // Thousands of findings (an uncapped long document) are converted a few hundred per step.
+    if (shown.length % 500 === 0) yield;
+  }
   if (kept.length > cap) shown.push(tooMany(complete ? kept.length : undefined, cap, document, kept[Math.max(0, cap - 1)]));
   return shown;
 }
