@@ -345,13 +345,18 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
    * cancel, and publishes their diagnostics so the Problems panel lists the whole project.
    */
   async function checkWorkspace(): Promise<CheckWorkspaceResult> {
-    const result: CheckWorkspaceResult = { files: 0, findings: 0, skipped: 0, capped: false };
+    const result: CheckWorkspaceResult = { files: 0, findings: 0, skipped: 0, capped: false, limit: maxManuscripts, notChecked: 0, notCheckedExact: true };
     if (!service) return result;
     const files: string[] = [];
     for (const folder of workspaceFolders) {
       const found = await findManuscripts(folder, maxManuscripts - files.length);
       files.push(...found.files);
       result.capped ||= found.capped;
+      result.notChecked += found.notListed;
+      result.notCheckedExact &&= found.notListedExact;
+      // FIFOs, sockets, devices and links are never opened (a FIFO would never finish); they are counted and named.
+      result.skipped += found.notRegular.length;
+      for (const file of found.notRegular) log(`skipped ${file}: not a regular file`);
     }
     const progress = reportsProgress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Secretome: checking manuscripts', 0, counted(files.length, 'file'), true);
@@ -466,6 +471,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     configs.delete(event.document.uri);
     bibliographyDiagnostics.delete(event.document.uri);
     service?.forget(event.document.uri);
+    // The last document closed: what the memo caches hold serves no one until the next is opened.
+    if (documents.keys().length === 0) service?.releaseCaches();
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 

@@ -34,7 +34,16 @@ export interface FoundManuscripts {
   files: string[];
   /** The search stopped at `limit` files: there may be more. */
   capped: boolean;
+  /** Manuscripts found past `limit` (counted, not listed); a lower bound when `notListedExact` is false. */
+  notListed: number;
+  /** False when counting past the limit stopped at its own bound (`maxCountedPastLimit` entries). */
+  notListedExact: boolean;
+  /** Names with a manuscript's extension that are not regular files (FIFOs, sockets, devices, symlinks): never read. */
+  notRegular: string[];
 }
+
+/** Past the limit, the walk only counts, and at most this many more entries, so a huge tree never holds it up. */
+export const maxCountedPastLimit = 100_000;
 
 /**
  * The manuscripts below `folder`: Markdown (with Quarto and R Markdown), LaTeX and text files outside hidden and build
@@ -42,9 +51,12 @@ export interface FoundManuscripts {
  */
 export async function findManuscripts(folder: string, limit = maxManuscripts): Promise<FoundManuscripts> {
   const found: string[] = [];
+  const notRegular: string[] = [];
   const pending = [folder];
   let capped = false;
-  while (pending.length > 0 && !capped) {
+  let notListed = 0;
+  let countedPastLimit = 0;
+  while (pending.length > 0 && countedPastLimit < maxCountedPastLimit) {
     const current = pending.shift()!;
     let entries;
     try {
@@ -54,22 +66,24 @@ export async function findManuscripts(folder: string, limit = maxManuscripts): P
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith('.')) continue;
+      if (capped && ++countedPastLimit >= maxCountedPastLimit) break;
       const full = path.join(current, entry.name);
       // Dirent kinds come from lstat: a symlink is neither a folder nor a file here, so links (which may lead out of
       // the workspace) are not followed, and FIFOs, sockets and devices are skipped, never opened. The read itself
       // goes through the safe NodeFileSystem, which checks again.
       if (entry.isDirectory()) {
         if (!skippedFolders.has(entry.name)) pending.push(full);
-      } else if (entry.isFile() && isManuscriptFile(entry.name)) {
-        if (found.length >= limit) {
+      } else if (isManuscriptFile(entry.name)) {
+        if (!entry.isFile()) {
+          if (!capped) notRegular.push(full);
+        } else if (found.length >= limit) {
           capped = true;
-          break;
-        }
-        found.push(full);
+          notListed++;
+        } else found.push(full);
       }
     }
   }
-  return { files: found.sort(), capped };
+  return { files: found.sort(), capped, notListed, notListedExact: pending.length === 0 && countedPastLimit < maxCountedPastLimit, notRegular };
 }
 
 /** What a workspace check did, as the server answers `secretome.server.checkWorkspace`. */
@@ -77,10 +91,15 @@ export interface WorkspaceCheckSummary {
   /** Manuscripts linted, open ones included. */
   files: number;
   findings: number;
-  /** Files found but not read: unreadable, binary or larger than `maxManuscriptBytes`. */
+  /** Files found but not read: not regular files (FIFOs, devices, symlinks), unreadable, binary or larger than `maxManuscriptBytes`. */
   skipped: number;
   /** The search stopped at `maxManuscripts` files. */
   capped: boolean;
+  /** The most manuscripts one check reads (`maxManuscripts`). */
+  limit: number;
+  /** Manuscripts found past the limit and not checked; at least this many when `notCheckedExact` is false. */
+  notChecked: number;
+  notCheckedExact: boolean;
 }
 
 /** "1 manuscript", "2 manuscripts". */
@@ -92,8 +111,11 @@ export function counted(count: number, noun: string): string {
 export function describeWorkspaceCheck(summary: WorkspaceCheckSummary): string {
   let text = `checked ${counted(summary.files, 'manuscript')}: ${counted(summary.findings, 'finding')}.`;
   if (summary.skipped > 0) {
-    text += ` Skipped ${counted(summary.skipped, 'file')} (unreadable, binary or over ${maxManuscriptBytes / 1024 / 1024} MB; see the log).`;
+    text += ` Skipped ${counted(summary.skipped, 'file')} (not a regular file, unreadable, binary or over ${maxManuscriptBytes / 1024 / 1024} MB; see the log).`;
   }
-  if (summary.capped) text += ` Stopped at the limit of ${counted(maxManuscripts, 'file')}; the rest were not checked.`;
+  if (summary.capped) {
+    const rest = `${summary.notCheckedExact ? '' : 'at least '}${counted(summary.notChecked, 'more manuscript')}`;
+    text += ` Stopped at the limit of ${counted(summary.limit, 'file')}; ${rest} ${summary.notChecked === 1 ? 'was' : 'were'} not checked.`;
+  }
   return text;
 }

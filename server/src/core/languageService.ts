@@ -8,7 +8,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Config } from './config';
 import type { Dataset } from './dataset';
 import type { Manuscript, ManuscriptLanguage } from './manuscript/types';
-import { parseManuscript } from './manuscript';
+import { clearSentenceCache, parseManuscript } from './manuscript';
+import { clearLintCache } from './rules';
 import { doComplete } from './features/completion';
 import { doHover } from './features/hover';
 import { computeDiagnostics, computeDiagnosticsSteps } from './features/diagnostics';
@@ -58,6 +59,11 @@ export interface LanguageService {
   readonly bibliographyIds: readonly string[];
   /** Forgets cached state for a closed document. */
   forget(uri: string): void;
+  /**
+   * Drops the memo caches every document shares (findings per paragraph, sentence splits per block): the server
+   * calls it when the last document closes, so memory goes back near where it started.
+   */
+  releaseCaches(): void;
 }
 
 export interface LanguageServiceOptions {
@@ -152,6 +158,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     forget: (uri) => {
       parsed.delete(uri);
+    },
+    releaseCaches: () => {
+      parsed.clear();
+      clearLintCache(dataset);
+      clearSentenceCache();
     },
   };
 }

@@ -66,7 +66,7 @@ interface BlockSplit {
  * kind and the pieces' relative offsets, is the key. Bounded by the memory it holds (least recently used first out),
  * so thousands of documents or edits never grow it past SENTENCE_CACHE_BYTES.
  */
-export const SENTENCE_CACHE_BYTES = 16 * 1024 * 1024;
+export const SENTENCE_CACHE_BYTES = 8 * 1024 * 1024;
 const blockCache = new ByteBoundedCache<string, BlockSplit | null>(
   SENTENCE_CACHE_BYTES,
   (key, split) => stringBytes(key) + 64 + 48 * (split?.sentences.length ?? 0),

@@ -266,7 +266,7 @@ function hashOf(text: string): string {
  * Paragraph findings by paragraph text and settings, bounded by the memory they hold (the key holds the paragraph's
  * text): a long session, thousands of documents or edits, never grows it past this.
  */
-export const FINDINGS_CACHE_BYTES = 32 * 1024 * 1024;
+export const FINDINGS_CACHE_BYTES = 16 * 1024 * 1024;
 
 type FindingCache = ByteBoundedCache<string, Finding[]>;
 
