@@ -61,6 +61,15 @@ export class ByteBoundedCache<K, V> {
   }
 }
 
+/**
+ * A copy of `text` that does not keep alive the string it was cut from. Engines keep a slice's whole parent (V8 does for
+ * slices of 13 characters or more): a paragraph's text kept as a cache key would hold the whole document it came
+ * from, one per edit. Joining forces a fresh string; short strings are copies already.
+ */
+export function detached(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
 /** Bytes a string is estimated to hold in the engine: two per character, plus the object's header. */
 export function stringBytes(text: string): number {
   return 2 * text.length + 32;

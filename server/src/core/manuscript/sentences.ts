@@ -3,7 +3,7 @@
  * segmenter gets wrong in scientific prose are undone: after abbreviations ("et al.", "Fig.", "approx."),
  * inside citations, and before a citation that follows the full stop ("…healing. [17]").
  */
-import { ByteBoundedCache, stringBytes } from '../boundedCache';
+import { ByteBoundedCache, detached, stringBytes } from '../boundedCache';
 import type { ProseBlock } from './proseCollector';
 import { isWhitespaceCode } from './proseCollector';
 import { spanIndexAt } from './lookup';
@@ -93,7 +93,8 @@ function cachedBlockSplit(text: string, block: ProseBlock, citations: readonly C
   let split = blockCache.get(key);
   if (split === undefined) {
     split = splitBlock(text, block, citations, origin);
-    blockCache.set(key, split);
+    // Detached: the key's text is a slice of the document, which must not stay alive through the cache.
+    blockCache.set(detached(key), split);
   }
   return split ?? undefined;
 }

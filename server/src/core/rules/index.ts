@@ -2,7 +2,7 @@
  * The lint rules in the order their findings are reported, and the engine that runs them one paragraph at a time
  * with a bounded cache, so an edit re-checks only the paragraph it touched.
  */
-import { ByteBoundedCache, stringBytes } from '../boundedCache';
+import { ByteBoundedCache, detached, stringBytes } from '../boundedCache';
 import { analyseSentence, type SentenceAnalysis } from '../claims/analysis';
 import type { CitationSensitivity } from '../config';
 import type { Dataset } from '../dataset';
@@ -87,11 +87,14 @@ export function* lintManuscriptSteps(dataset: Dataset, manuscript: Manuscript, o
     if (!relative) {
       const context = unitContext(dataset, manuscript, unit, options.references, definedKeys, style, options.citationSensitivity);
       // Document order within the paragraph; rule order breaks ties (the sort is stable).
-      relative = active
+      const found = active
         .flatMap((rule) => rule.check(context))
         .sort((a, b) => a.start - b.start)
         .map((finding) => shift(finding, -unit.span.start));
-      cache.set(key, relative);
+      // Copied through JSON (findings are plain JSON): their strings are slices of the document, which the cache must
+      // not keep alive once the document has changed.
+      relative = JSON.parse(JSON.stringify(found)) as Finding[];
+      cache.set(detached(key), relative);
     }
     for (const finding of relative) {
       const absolute = shift(finding, unit.span.start);
