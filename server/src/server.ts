@@ -243,6 +243,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       if (manuscript && wanted() && document.getText() === text) {
         service.adoptParse(document, manuscript);
         log(`parsed ${document.uri} (${size}) in the background in ${(runtime.now() - started).toFixed(0)} ms`);
+        // A parse too large for the cache is not kept: asking the worker again would never end.
+        if (!service.hasParse(document)) return true;
       }
     }
   }
