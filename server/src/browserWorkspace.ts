@@ -28,6 +28,9 @@ export function browserAccessScope(workspaceFolders: readonly string[], manuscri
  * (no hidden or build folders, at most `limit` files), through `fileSystem`'s listing. Links are listed as what they
  * point to by the editor's file system; the client only answers inside the workspace folders.
  */
+/** Past the limit the walk only counts, at most this many more, each folder a round trip to the client. */
+const maxCountedPastLimit = 1000;
+
 export async function findManuscriptsThrough(
   fileSystem: (scope: FileAccessScope) => WorkspaceFileSystem,
   folderUri: string,
@@ -38,7 +41,8 @@ export async function findManuscriptsThrough(
   const found: URI[] = [];
   const pending = [folder];
   let capped = false;
-  while (pending.length > 0 && !capped) {
+  let notListed = 0;
+  while (pending.length > 0 && notListed < maxCountedPastLimit) {
     const current = pending.shift()!;
     let entries;
     try {
@@ -54,11 +58,16 @@ export async function findManuscriptsThrough(
       } else if (entry.kind === 'file' && isManuscriptFile(entry.name)) {
         if (found.length >= limit) {
           capped = true;
-          break;
-        }
-        found.push(child);
+          notListed++;
+        } else found.push(child);
       }
     }
   }
-  return { files: found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((uri) => uri.toString()), capped };
+  return { files: found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((uri) => uri.toString()),
+    capped,
+    notListed,
+    notListedExact: pending.length === 0 && notListed < maxCountedPastLimit,
+    // The editor's file system lists links as what they point to, and has no FIFOs to avoid.
+    notRegular: [],
+  };
 }

@@ -6,8 +6,9 @@ import {
   CodeActionKind,
   DiagnosticSeverity,
   ErrorCodes,
-  ResponseError,
+  LSPErrorCodes,
   MessageType,
+  ResponseError,
   ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
@@ -55,6 +56,8 @@ import {
   uneditableDefinition,
 } from './navigation';
 import { counted, describeWorkspaceCheck, languageOfFile, maxManuscriptBytes, maxManuscripts, type FoundManuscripts } from './workspaceFiles';
+import { inProcessParseLimit, type ManuscriptParser } from './manuscriptParser';
+import { createScheduler } from './scheduling';
 
 export interface ServerRuntime {
   /** Loads the review dataset; throws a DatasetError with a readable message if it is malformed. */
@@ -77,7 +80,12 @@ export interface ServerRuntime {
   readsScheme?(scheme: string): boolean;
   /** Parses a bibliography's text (main.ts: in a worker thread for large files); in-process when absent. */
   parseBibliography?: BibliographyParser;
+  /** Parses long manuscripts off the event loop (main.ts: in a worker thread); in process when absent. */
+  manuscriptParser?: ManuscriptParser;
 }
+
+/** Problems logged per document at most: a document naming thousands of missing files does not fill the log. */
+const maxLoggedProblemsPerDocument = 100;
 
 /** Characters after which the editor should ask for completions without waiting for a word. */
 export const completionTriggerCharacters = ['[', ',', '-', '–', '{', '@', ';'];
@@ -118,7 +126,17 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const discoveryCache = new DiscoveryCache();
   /** Where the client keeps the rules documentation (initializationOptions.rulesDocumentation), for code links. */
   let rulesDocumentation: string | undefined;
-  const reportedProblems = new Set<string>();
+  /** Per document: the problems last logged for it, so each is logged once while it lasts, and forgotten on close. */
+  const loggedProblems = new Map<string, Set<string>>();
+  /**
+   * Per document: a number bumped by each edit, close and new analysis, so an analysis in progress sees that its text
+   * is out of date and stops between two slices.
+   */
+  const analysisGenerations = new Map<string, number>();
+  /** Requests first; diagnostics and the workspace check in slices between them. */
+  const scheduler = createScheduler(() => runtime.now());
+  /** After `shutdown`, requests are refused (InvalidRequest) and nothing more is analysed. */
+  let shutDown = false;
   /** Per document: the bibliographies it names that were not read, as warnings at the naming command. */
   const bibliographyDiagnostics = new Map<string, Diagnostic[]>();
 
@@ -258,14 +276,62 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     bibliographyDiagnostics.set(document.uri, discovery.problems.filter((problem) => problem.at?.uri === document.uri).map(problemDiagnostic));
     const loaded = await bibliographies.load(files, discovery.bibliographies, waitForLibraries);
     const logged = [...discovery.problems.filter((problem) => problem.at?.uri !== document.uri).map((problem) => problem.message), ...loaded.problems];
-    for (const problem of logged) {
-      if (reportedProblems.has(problem)) continue;
-      if (reportedProblems.size > 1000) reportedProblems.clear();
-      reportedProblems.add(problem);
-      connection.console.warn(`[secretome] ${problem}`);
-    }
+    logProblemsOf(document.uri, logged);
     const projectKeys = found ? projects.keysDefinedElsewhere(found.project, document.uri) : [];
     return { ...config, sources: { bibliographyIds: loaded.ids, projectKeys, ...(found ? { project: found.project } : {}) } };
+  }
+
+  /**
+   * The document's problems as they are now replace those it had: a problem is logged when it appears, and typing a
+   * name inside `\bibliography{…}` keeps one set per document instead of one warning per keystroke forever.
+   */
+  function logProblemsOf(uri: string, problems: readonly string[]): void {
+    const previous = loggedProblems.get(uri);
+    const current = new Set(problems.slice(0, maxLoggedProblemsPerDocument));
+    for (const problem of current) if (!previous?.has(problem)) connection.console.warn(`[secretome] ${problem}`);
+    if (current.size > 0) loggedProblems.set(uri, current);
+    else loggedProblems.delete(uri);
+  }
+
+  /** Requests after `shutdown` are an error the specification names (InvalidRequest), never a silent null. */
+  function refuseAfterShutdown(): void {
+    if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
+  }
+
+  function throwIfCancelled(token: CancellationToken | undefined): void {
+    if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+  }
+
+  /**
+   * Makes sure a long document's current text is parsed, in the worker thread, so the caller then finds the parse
+   * cached instead of holding the event loop for seconds; short ones are left to the in-process parse. False if the
+   * document is no longer wanted (closed, or `wanted` says so); a cancelled request stops waiting.
+   */
+  async function parseOffThread(document: TextDocument, wanted: () => boolean, token?: CancellationToken): Promise<boolean> {
+    const parser = runtime.manuscriptParser;
+    for (;;) {
+      if (!wanted()) return false;
+      if (!service || !parser || service.hasParse(document) || token?.isCancellationRequested) return true;
+      const text = document.getText();
+      if (text.length < inProcessParseLimit) return true;
+      let manuscript;
+      const started = runtime.now();
+      const size = `${(text.length / 2 ** 20).toFixed(1)} MB`;
+      log(`parsing ${document.uri} (${size}) in the background`);
+      try {
+        manuscript = await parser.parse(document.uri, text, manuscriptLanguageOf(document.languageId));
+      } catch (error) {
+        connection.console.error(`[secretome] parsing ${document.uri} in the background failed: ${messageOf(error)}`);
+        return wanted();
+      }
+      // Undefined, or a text that changed meanwhile: the loop asks again for the document as it is now.
+      if (manuscript && wanted() && document.getText() === text) {
+        service.adoptParse(document, manuscript);
+        log(`parsed ${document.uri} (${size}) in the background in ${(runtime.now() - started).toFixed(0)} ms`);
+        // A parse too large for the cache is not kept: asking the worker again would never end.
+        if (!service.hasParse(document)) return true;
+      }
+    }
   }
 
   /** Runs a handler with the document and its config, turning any failure into the fallback and a log line. */
@@ -278,13 +344,34 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     /** Diagnostics wait for a bibliography being loaded; requests answer at once with the libraries already loaded. */
     waitForLibraries = false,
   ): Promise<T> {
+    refuseAfterShutdown();
     const document = documents.get(uri);
     if (!document || !service) return fallback;
+    const current = service;
+    return scheduler.foreground(() => answerRequest(document, current, fallback, token, what, handler, waitForLibraries));
+  }
+
+  /** Waits for the document's config and parse, then answers; cancellation and shutdown are errors, not fallbacks. */
+  async function answerRequest<T>(
+    document: TextDocument,
+    service: LanguageService,
+    fallback: T,
+    token: CancellationToken | undefined,
+    what: string,
+    handler: (document: TextDocument, service: LanguageService, config: Config) => T,
+    waitForLibraries: boolean,
+  ): Promise<T> {
+    const uri = document.uri;
     try {
       const config = await documentConfigFor(document, waitForLibraries);
-      if (token?.isCancellationRequested) return fallback;
+      throwIfCancelled(token);
+      // A long document's parse is waited for (made in the worker), not made here while every other request waits.
+      if (!(await parseOffThread(document, () => documents.get(uri) === document, token))) return fallback;
+      throwIfCancelled(token);
       return handler(document, service, config);
     } catch (error) {
+      // Cancellation and shutdown are answers the client is owed as errors; anything else is logged and falls back.
+      if (error instanceof ResponseError) throw error;
       connection.console.error(`[secretome] ${what} failed for ${uri}: ${messageOf(error)}`);
       return fallback;
     }
@@ -396,7 +483,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     ),
   );
 
+  connection.onShutdown(() => {
+    shutDown = true;
+    for (const timer of pendingDiagnostics.values()) clearTimeout(timer);
+    pendingDiagnostics.clear();
+    runtime.manuscriptParser?.dispose();
+  });
+
   connection.onExecuteCommand(async (params) => {
+    refuseAfterShutdown();
     if (projectEditCommands.includes(params.command)) return runProjectEditCommand(params.command, params.arguments, projectEditHost);
     if (params.command !== checkWorkspaceCommand) return undefined;
     try {
@@ -435,18 +530,24 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
    * cancel, and publishes their diagnostics so the Problems panel lists the whole project.
    */
   async function checkWorkspace(): Promise<CheckWorkspaceResult> {
-    const result: CheckWorkspaceResult = { files: 0, findings: 0, skipped: 0, capped: false };
+    const result: CheckWorkspaceResult = { files: 0, findings: 0, skipped: 0, capped: false, limit: maxManuscripts, notChecked: 0, notCheckedExact: true };
     if (!service) return result;
     const files: string[] = [];
     for (const folder of workspaceFolderUris) {
       const found = await runtime.findManuscripts(folder.toString(), maxManuscripts - files.length);
       files.push(...found.files);
       result.capped ||= found.capped;
+      result.notChecked += found.notListed;
+      result.notCheckedExact &&= found.notListedExact;
+      // FIFOs, sockets, devices and links are never opened (a FIFO would never finish); they are counted and named.
+      result.skipped += found.notRegular.length;
+      for (const file of found.notRegular) log(`skipped ${file}: not a regular file`);
     }
     const progress = reportsProgress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Secretome: checking manuscripts', 0, counted(files.length, 'file'), true);
+    const stopped = () => shutDown || progress?.token.isCancellationRequested === true;
     for (const [index, uri] of files.entries()) {
-      if (progress?.token.isCancellationRequested) break;
+      if (stopped()) break;
       const file = URI.parse(uri).fsPath;
       progress?.report(Math.round((index * 100) / files.length), file);
       const open = documents.get(uri);
@@ -456,14 +557,18 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         continue;
       }
       const config = await documentConfigFor(document);
-      if (!lintsLanguage(document, config)) continue;
-      const diagnostics = [...service.doValidate(document, config), ...(bibliographyDiagnostics.get(uri) ?? []), ...projectProblems.of(uri)];
-      noteCitations(document, service, config);
+      // Analysed in slices like an open document's diagnostics, so the editor's requests are answered meanwhile.
+      const wanted = () => !stopped() && (!open || documents.get(uri) === open);
+      const linted = lintsLanguage(document, config) && (await parseOffThread(document, wanted)) ? await scheduler.runInSlices(service.validateSteps(document, config), () => !wanted()) : undefined;
+      if (linted) noteCitations(document, service, config);
+      const diagnostics = linted && [...linted, ...(bibliographyDiagnostics.get(uri) ?? []), ...projectProblems.of(uri)];
       // An open document keeps its parse and its bibliography warnings for the next edit; one read from disk is forgotten.
       if (!open) {
         bibliographyDiagnostics.delete(uri);
+        loggedProblems.delete(uri);
         service.forget(uri);
       }
+      if (!diagnostics) continue;
       result.files++;
       result.findings += diagnostics.length;
       void connection.sendDiagnostics(open ? { uri, version: open.version, diagnostics } : { uri, diagnostics });
@@ -508,34 +613,48 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     );
   }
 
+  /** A new analysis of the document starts: any older one still running sees it is out of date and stops. */
+  function nextAnalysisGeneration(uri: string): number {
+    const generation = (analysisGenerations.get(uri) ?? 0) + 1;
+    analysisGenerations.set(uri, generation);
+    return generation;
+  }
+
+  /**
+   * Lints the document in time slices (scheduling.ts), a long one parsed in the worker first, so requests on other
+   * documents are answered while it runs; an edit or close meanwhile abandons it, and the edit's own run publishes.
+   */
   async function publishDiagnostics(uri: string): Promise<void> {
-    const diagnostics = await runSafe(
-      uri,
-      undefined,
-      undefined,
-      'diagnostics',
-      (document, service, config) => {
-        // A bibliography's own diagnostics (its problems, its unused entries), never prose findings.
-        if (isBibliographyDocument(document)) {
-          publishBibliography(document.uri);
-          return undefined;
-        }
-        if (!lintsLanguage(document, config)) return [];
-        noteCitations(document, service, config);
-        return [...service.doValidate(document, config), ...(bibliographyDiagnostics.get(document.uri) ?? []), ...projectProblems.of(document.uri)];
-      },
-      true,
-    );
-    // The document may have been closed while its config was fetched; its diagnostics were cleared then.
     const document = documents.get(uri);
-    if (diagnostics && document) {
-      void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    if (!document || !service || shutDown) return;
+    // A bibliography's own diagnostics (its problems, its unused entries), never prose findings.
+    if (isBibliographyDocument(document)) {
+      publishBibliography(uri);
+      return;
+    }
+    const generation = nextAnalysisGeneration(uri);
+    const current = () => !shutDown && analysisGenerations.get(uri) === generation && documents.get(uri) === document;
+    try {
+      const config = await documentConfigFor(document, true);
+      if (!current()) return;
+      let diagnostics: Diagnostic[] | undefined = [];
+      if (lintsLanguage(document, config)) {
+        if (!(await parseOffThread(document, current))) return;
+        noteCitations(document, service, config);
+        diagnostics = await scheduler.runInSlices(service.validateSteps(document, config), () => !current());
+      }
+      // The document may have changed or closed meanwhile; its newer run publishes, or its diagnostics were cleared.
+      if (!diagnostics || !current()) return;
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...diagnostics, ...(bibliographyDiagnostics.get(uri) ?? []), ...projectProblems.of(uri)] });
+    } catch (error) {
+      connection.console.error(`[secretome] diagnostics failed for ${uri}: ${messageOf(error)}`);
     }
   }
 
   // Fires on open too, so a newly opened document is linted after the same short delay. The other open files of its
   // project are checked again too: a definition may have moved, the numbering changed.
   documents.onDidChangeContent((event) => {
+    nextAnalysisGeneration(event.document.uri);
     scheduleDiagnostics(event.document);
     for (const sibling of projects.siblingsOf(event.document.uri)) {
       const open = documents.get(sibling);
@@ -543,6 +662,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }
   });
   documents.onDidClose((event) => {
+    analysisGenerations.delete(event.document.uri);
+    loggedProblems.delete(event.document.uri);
     clearTimeout(pendingDiagnostics.get(event.document.uri));
     pendingDiagnostics.delete(event.document.uri);
     configs.delete(event.document.uri);
@@ -557,6 +678,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const open = documents.get(sibling);
       if (open) scheduleDiagnostics(open);
     }
+    // The last document closed: what the memo caches hold serves no one until the next is opened.
+    if (documents.keys().length === 0) service?.releaseCaches();
   });
 
   documents.listen(connection);

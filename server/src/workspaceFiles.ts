@@ -41,6 +41,12 @@ export interface FoundManuscripts {
   files: string[];
   /** The search stopped at `limit` files: there may be more. */
   capped: boolean;
+  /** Manuscripts found past `limit` (counted, not listed); a lower bound when `notListedExact` is false. */
+  notListed: number;
+  /** False when counting past the limit stopped at its own bound (`maxCountedPastLimit` entries). */
+  notListedExact: boolean;
+  /** Names with a manuscript's extension that are not regular files (FIFOs, sockets, devices, symlinks): never read. */
+  notRegular: string[];
 }
 
 /** What a workspace check did, as the server answers `secretome.server.checkWorkspace`. */
@@ -48,10 +54,15 @@ export interface WorkspaceCheckSummary {
   /** Manuscripts linted, open ones included. */
   files: number;
   findings: number;
-  /** Files found but not read: unreadable, binary or larger than `maxManuscriptBytes`. */
+  /** Files found but not read: not regular files (FIFOs, devices, symlinks), unreadable, binary or larger than `maxManuscriptBytes`. */
   skipped: number;
   /** The search stopped at `maxManuscripts` files. */
   capped: boolean;
+  /** The most manuscripts one check reads (`maxManuscripts`). */
+  limit: number;
+  /** Manuscripts found past the limit and not checked; at least this many when `notCheckedExact` is false. */
+  notChecked: number;
+  notCheckedExact: boolean;
 }
 
 /** "1 manuscript", "2 manuscripts". */
@@ -63,8 +74,11 @@ export function counted(count: number, noun: string): string {
 export function describeWorkspaceCheck(summary: WorkspaceCheckSummary): string {
   let text = `checked ${counted(summary.files, 'manuscript')}: ${counted(summary.findings, 'finding')}.`;
   if (summary.skipped > 0) {
-    text += ` Skipped ${counted(summary.skipped, 'file')} (unreadable, binary or over ${maxManuscriptBytes / 1024 / 1024} MB; see the log).`;
+    text += ` Skipped ${counted(summary.skipped, 'file')} (not a regular file, unreadable, binary or over ${maxManuscriptBytes / 1024 / 1024} MB; see the log).`;
   }
-  if (summary.capped) text += ` Stopped at the limit of ${counted(maxManuscripts, 'file')}; the rest were not checked.`;
+  if (summary.capped) {
+    const rest = `${summary.notCheckedExact ? '' : 'at least '}${counted(summary.notChecked, 'more manuscript')}`;
+    text += ` Stopped at the limit of ${counted(summary.limit, 'file')}; ${rest} ${summary.notChecked === 1 ? 'was' : 'were'} not checked.`;
+  }
   return text;
 }

@@ -53,7 +53,7 @@ describe('protocol: checking every manuscript in the workspace', function () {
     client = await startClient({}, folder);
 
     const { result, messages } = await checkWorkspace();
-    assert.deepStrictEqual(result, { files: 3, findings: 2, skipped: 0, capped: false });
+    assert.deepStrictEqual(result, { files: 3, findings: 2, skipped: 0, capped: false, limit: 2000, notChecked: 0, notCheckedExact: true });
     assert.deepStrictEqual(messages, ['Secretome Writer checked 3 manuscripts: 2 findings.']);
 
     const published = client.published();
@@ -79,8 +79,10 @@ describe('protocol: checking every manuscript in the workspace', function () {
       const result = (await unsafeClient.connection.sendRequest('workspace/executeCommand', {
         command: 'secretome.server.checkWorkspace',
         arguments: [],
-      })) as { files: number; findings: number };
+      })) as { files: number; findings: number; skipped: number };
       assert.strictEqual(result.files, 1);
+      // The FIFO pipe.md and the link linked.md are counted as skipped, never opened.
+      assert.strictEqual(result.skipped, 2);
       const published = unsafeClient.published();
       assert.deepStrictEqual([...published.keys()], [pathToFileURL(draft).href]);
       assert.deepStrictEqual(published.get(pathToFileURL(draft).href)?.map((diagnostic) => diagnostic.code), ['unknown-citation', 'unread-bibliography']);
@@ -98,7 +100,7 @@ describe('protocol: checking every manuscript in the workspace', function () {
     await client.diagnostics(saved);
 
     const { result, messages } = await checkWorkspace();
-    assert.deepStrictEqual(result, { files: 1, findings: 1, skipped: 0, capped: false });
+    assert.deepStrictEqual(result, { files: 1, findings: 1, skipped: 0, capped: false, limit: 2000, notChecked: 0, notCheckedExact: true });
     assert.deepStrictEqual(messages, ['Secretome Writer checked 1 manuscript: 1 finding.']);
     assert.deepStrictEqual(client.published().get(saved)?.map((diagnostic) => diagnostic.code), ['unsupported-claim']);
   });
@@ -110,9 +112,9 @@ describe('protocol: checking every manuscript in the workspace', function () {
     client = await startClient({}, folder);
 
     const { result, messages } = await checkWorkspace();
-    assert.deepStrictEqual(result, { files: 2, findings: 2, skipped: 1, capped: false });
+    assert.deepStrictEqual(result, { files: 2, findings: 2, skipped: 1, capped: false, limit: 2000, notChecked: 0, notCheckedExact: true });
     assert.strictEqual(messages.length, 1);
-    assert.strictEqual(messages[0], 'Secretome Writer checked 2 manuscripts: 2 findings. Skipped 1 file (unreadable, binary or over 5 MB; see the log).');
+    assert.strictEqual(messages[0], 'Secretome Writer checked 2 manuscripts: 2 findings. Skipped 1 file (not a regular file, unreadable, binary or over 5 MB; see the log).');
     assert.deepStrictEqual(client.published().get(quarto)?.map((diagnostic) => diagnostic.code), ['unsupported-claim']);
     assert.deepStrictEqual(client.published().get(rMarkdown)?.map((diagnostic) => diagnostic.code), ['unknown-citation']);
   });
@@ -125,6 +127,26 @@ describe('finding the manuscripts of a folder', () => {
     for (const name of ['a.md', 'b.tex', 'c.txt', 'd.qmd', 'e.Rmd', 'f.js', 'g.png']) fs.writeFileSync(path.join(folder, name), 'x');
   });
   after(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it('counts what it leaves out past its limit, and names FIFOs and links without opening them', async () => {
+    const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'secretome-find-past-'));
+    try {
+      for (const name of ['a.md', 'b.md', 'sub/c.md', 'sub/d.tex', 'sub/deeper/e.txt', 'sub/f.js']) {
+        fs.mkdirSync(path.dirname(path.join(tree, name)), { recursive: true });
+        fs.writeFileSync(path.join(tree, name), 'x');
+      }
+      execFileSync('mkfifo', [path.join(tree, 'pipe.md')]);
+      fs.symlinkSync(path.join(tree, 'a.md'), path.join(tree, 'link.md'));
+      const found = await findManuscripts(tree, 2);
+      assert.deepStrictEqual(found.files.map((file) => path.relative(tree, file)), ['a.md', 'b.md']);
+      assert.strictEqual(found.capped, true);
+      assert.strictEqual(found.notListed, 3, 'c.md, d.tex and e.txt were found past the limit');
+      assert.strictEqual(found.notListedExact, true);
+      assert.deepStrictEqual(found.notRegular.map((file) => path.basename(file)).sort(), ['link.md', 'pipe.md']);
+    } finally {
+      fs.rmSync(tree, { recursive: true, force: true });
+    }
+  });
 
   it('lists manuscripts only, and says when it stopped at its limit', async () => {
     const all = await findManuscripts(folder);
@@ -139,8 +161,12 @@ describe('finding the manuscripts of a folder', () => {
 
   it('says so when the check stopped at its limit', () => {
     assert.strictEqual(
-      describeWorkspaceCheck({ files: 2000, findings: 1, skipped: 0, capped: true }),
-      'checked 2,000 manuscripts: 1 finding. Stopped at the limit of 2,000 files; the rest were not checked.',
+      describeWorkspaceCheck({ files: 2000, findings: 1, skipped: 0, capped: true, limit: 2000, notChecked: 345, notCheckedExact: true }),
+      'checked 2,000 manuscripts: 1 finding. Stopped at the limit of 2,000 files; 345 more manuscripts were not checked.',
+    );
+    assert.strictEqual(
+      describeWorkspaceCheck({ files: 2000, findings: 0, skipped: 1, capped: true, limit: 2000, notChecked: 1, notCheckedExact: false }),
+      'checked 2,000 manuscripts: 0 findings. Skipped 1 file (not a regular file, unreadable, binary or over 5 MB; see the log). Stopped at the limit of 2,000 files; at least 1 more manuscript was not checked.',
     );
   });
 });

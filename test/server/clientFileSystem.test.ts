@@ -125,9 +125,13 @@ describe('browser build: files through the client', () => {
     assert.deepStrictEqual(found, {
       files: [`${repository}/chapters/01-intro.md`, `${repository}/paper.md`, `${repository}/thesis.tex`],
       capped: false,
+      notListed: 0,
+      notListedExact: true,
+      notRegular: [],
     });
     const capped = await findManuscriptsThrough((scope) => new ClientFileSystem(client, scope), repository, 2);
     assert.strictEqual(capped.capped, true);
+    assert.deepStrictEqual([capped.notListed, capped.notListedExact], [1, true]);
     assert.strictEqual(capped.files.length, 2);
   });
 

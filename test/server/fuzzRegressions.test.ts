@@ -20,12 +20,7 @@ const folder = path.resolve(__dirname, '../fixtures/regressions');
  * Regressions main still fails, each with the bug: its test passes only while the failure persists, and fails (asking
  * for the line to be removed) once the fix is merged. Never a silent skip.
  */
-const stillBroken = new Map<string, string>([
-  [
-    'reused-version.session.json',
-    'issue 10: the parse cache is keyed by URI and version only, so a reused version number reads the old text (the i10-responsive branch keys caches by content)',
-  ],
-]);
+const stillBroken = new Map<string, string>([]);
 
 interface Session {
   description: string;

@@ -35,7 +35,8 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver-protocol/node';
 
-export const serverPath = path.resolve(__dirname, '../../dist/server.js');
+/** The bundled server; a benchmark may point SECRETOME_SERVER at another build (an older one, to compare). */
+export const serverPath = process.env.SECRETOME_SERVER ?? path.resolve(__dirname, '../../dist/server.js');
 
 export interface LspClient {
   connection: ProtocolConnection;

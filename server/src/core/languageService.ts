@@ -8,10 +8,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Config } from './config';
 import type { Dataset } from './dataset';
 import type { Manuscript, ManuscriptLanguage } from './manuscript/types';
-import { parseManuscript } from './manuscript';
+import { clearSentenceCache, parseManuscript } from './manuscript';
+import { clearLintCache } from './rules';
 import { doComplete } from './features/completion';
 import { doHover } from './features/hover';
-import { computeDiagnostics } from './features/diagnostics';
+import { computeDiagnostics, computeDiagnosticsSteps } from './features/diagnostics';
+import { ByteBoundedCache, stringBytes } from './boundedCache';
 import { getCodeActions } from './features/codeActions';
 import { referencesToPick, type PickableReference } from './features/citationPicker';
 import type { FeatureContext } from './features/context';
@@ -31,14 +33,29 @@ import { documentLinks } from './features/links';
 import type { WorkspaceFileSystem } from './workspace';
 
 export interface LanguageService {
-  /** Parses (or returns the cached parse of) a document; cached by URI and version. */
+  /**
+   * Parses (or returns the cached parse of) a document. Cached by URI and checked against the text and language, not
+   * the version: a client that reuses a version number for new text gets a new parse.
+   */
   parse(document: TextDocument): Manuscript;
+  /** Whether parse(document) would answer from the cache (the document's current text was parsed). */
+  hasParse(document: TextDocument): boolean;
+  /**
+   * Takes a parse of the document's current text made elsewhere (by parseManuscript in a worker thread, so a long
+   * document does not hold up the caller), as if parse(document) had made it.
+   */
+  adoptParse(document: TextDocument, manuscript: Manuscript): void;
   /** Completion of references inside citations, and of factor and EV-type names in prose. */
   doComplete(document: TextDocument, position: Position, config: Config): CompletionList;
   /** What the word or citation under the cursor is: a factor, an EV type, or the references cited. */
   doHover(document: TextDocument, position: Position, config: Config): Hover | null;
   /** Diagnostics for claims the review's evidence does not support. */
   doValidate(document: TextDocument, config: Config): Diagnostic[];
+  /**
+   * doValidate one paragraph per step: the caller drives the generator and may interleave other work or stop (the
+   * document changed). The parse is done in the first step, so hand over a long document's parse first (adoptParse).
+   */
+  validateSteps(document: TextDocument, config: Config): Generator<void, Diagnostic[], void>;
   /** Quick fixes for the given diagnostics in range. */
   getCodeActions(document: TextDocument, range: Range, diagnostics: Diagnostic[], config: Config): CodeAction[];
   /** Source actions of the kinds asked for (`only`): renumber citations by first use. */
@@ -83,6 +100,11 @@ export interface LanguageService {
   documentLinks(document: TextDocument, config: Config, files: WorkspaceFileSystem): Promise<DocumentLink[]>;
   /** The text of a `secretome-review:` view of one of the review's references, or undefined. */
   reviewReferenceView(uri: string): string | undefined;
+  /**
+   * Drops the memo caches every document shares (findings per paragraph, sentence splits per block): the server
+   * calls it when the last document closes, so memory goes back near where it started.
+   */
+  releaseCaches(): void;
 }
 
 export interface LanguageServiceOptions {
@@ -96,18 +118,40 @@ export function manuscriptLanguageOf(languageId: string): ManuscriptLanguage {
   return 'plaintext';
 }
 
+/**
+ * The parses kept, by the memory they are estimated to hold (the text and, about three times its size, the spans,
+ * sentences and citations): one per open document in practice, and never more than this however many are opened.
+ */
+export const PARSE_CACHE_BYTES = 256 * 1024 * 1024;
+
+interface CachedParse {
+  text: string;
+  languageId: string;
+  manuscript: Manuscript;
+}
+
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const { dataset } = options;
-  const parsed = new Map<string, { version: number; manuscript: Manuscript }>();
+  const parsed = new ByteBoundedCache<string, CachedParse>(PARSE_CACHE_BYTES, (uri, entry) => stringBytes(uri) + 8 * entry.text.length + 1024);
   let knowledge = KnowledgeBase.create(dataset);
   /** The document's own numbered list as references, read once per parse. */
   const ownLists = new WeakMap<Manuscript, Reference[]>();
 
-  function parse(document: TextDocument): Manuscript {
+  /** The cached parse if it was made from this text and language (the same string is compared at once). */
+  function cachedParse(document: TextDocument): Manuscript | undefined {
     const cached = parsed.get(document.uri);
-    if (cached && cached.version === document.version) return cached.manuscript;
+    return cached && cached.languageId === document.languageId && cached.text === document.getText() ? cached.manuscript : undefined;
+  }
+
+  function adoptParse(document: TextDocument, manuscript: Manuscript): void {
+    parsed.set(document.uri, { text: document.getText(), languageId: document.languageId, manuscript });
+  }
+
+  function parse(document: TextDocument): Manuscript {
+    const cached = cachedParse(document);
+    if (cached) return cached;
     const manuscript = parseManuscript(document.getText(), manuscriptLanguageOf(document.languageId));
-    parsed.set(document.uri, { version: document.version, manuscript });
+    adoptParse(document, manuscript);
     return manuscript;
   }
 
@@ -161,9 +205,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
   return {
     parse,
+    hasParse: (document) => cachedParse(document) !== undefined,
+    adoptParse,
     doComplete: (document, position, config) => doComplete(contextFor(document, config), position),
     doHover: (document, position, config) => doHover(contextFor(document, config), position),
     doValidate: (document, config) => computeDiagnostics(contextFor(document, config)),
+    validateSteps: function* (document, config) {
+      return yield* computeDiagnosticsSteps(contextFor(document, config));
+    },
     getCodeActions: (document, range, diagnostics, config) => getCodeActions(contextFor(document, config), range, diagnostics),
     getSourceActions: (document, config, only) => renumberSourceActions(contextFor(document, config), only),
     renumberCitations: (document, config) => renumberCitations(contextFor(document, config)),
@@ -197,6 +246,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     documentLinks: (document, config, files) => documentLinks(contextFor(document, config), files),
     reviewReferenceView: (uri) => reviewReferenceDocument(dataset, uri, knowledge.review.references),
+    releaseCaches: () => {
+      parsed.clear();
+      clearLintCache(dataset);
+      clearSentenceCache();
+    },
   };
 }
 

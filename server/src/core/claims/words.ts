@@ -1,4 +1,5 @@
 /** Word-level helpers shared by claim analysis: tokens with offsets, spelling normalisation and a light stemmer. */
+import { detached } from '../boundedCache';
 
 export interface Token {
   /** Lower-case, spelling-normalised word. */
@@ -30,10 +31,12 @@ const normalisedForms = new Map<string, [string, string]>();
 function normalised(raw: string): [string, string] {
   let entry = normalisedForms.get(raw);
   if (!entry) {
-    const word = normaliseSpelling(raw.toLowerCase());
-    entry = [word, stem(word)];
+    // Detached: a long word is a slice of the document (and lower-casing may return it as it is), which the cache
+    // must not keep alive after an edit.
+    const word = detached(normaliseSpelling(raw.toLowerCase()));
+    entry = [word, detached(stem(word))];
     if (normalisedForms.size >= NORMALISED_LIMIT) normalisedForms.clear();
-    normalisedForms.set(raw, entry);
+    normalisedForms.set(detached(raw), entry);
   }
   return entry;
 }

@@ -5,7 +5,7 @@
 import { DiagnosticSeverity, type CodeDescription, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Config, RuleSeverity } from '../config';
-import { lintManuscript, projectRules, ruleFor, rules, type Finding, type RuleCode } from '../rules';
+import { lintManuscriptSteps, projectRules, ruleFor, rules, runToEnd, type Finding, type RuleCode } from '../rules';
 import { isSuppressed, parseSuppressions } from '../rules/suppressions';
 import type { FeatureContext } from './context';
 import { analysisStopMessage, type AnalysisStop } from '../manuscript/limits';
@@ -20,6 +20,11 @@ export const TOO_MANY_CODE = 'too-many-diagnostics';
 export const BUDGET_CODE = 'analysis-budget';
 
 export function computeDiagnostics(context: FeatureContext): Diagnostic[] {
+  return runToEnd(computeDiagnosticsSteps(context));
+}
+
+/** computeDiagnostics one paragraph per step (rules/index.ts lintManuscriptSteps), for callers that interleave work. */
+export function* computeDiagnosticsSteps(context: FeatureContext): Generator<void, Diagnostic[], void> {
   const { config, manuscript, document, dataset } = context;
   if (!config.lint.enabled || !config.lint.languages.includes(manuscript.language)) return [];
   const enabled = new Set<RuleCode>(rules.filter((rule) => ruleSettings(config, rule.code).enabled).map((rule) => rule.code));
@@ -30,7 +35,8 @@ export function computeDiagnostics(context: FeatureContext): Diagnostic[] {
   const suppressions = parseSuppressions(manuscript.text, lineOf);
   const cap = Math.max(0, Math.floor(config.lint.maxDiagnostics));
   const keep = (finding: Finding) => !isSuppressed(suppressions, finding.code, finding.start, lineOf(finding.start));
-  const linted = lintManuscript(dataset, manuscript, {
+  yield;
+  const linted = yield* lintManuscriptSteps(dataset, manuscript, {
     enabled,
     references: context.references,
     projectKeys: config.sources.projectKeys,
@@ -39,11 +45,15 @@ export function computeDiagnostics(context: FeatureContext): Diagnostic[] {
     citationSensitivity: config.lint.citationNeeded.sensitivity,
   });
   const { complete } = linted;
+  if (projectWide.length > 0) yield;
   const kept = withProjectFindings(linted.findings, projectWide.length > 0 ? projectFindings(context, projectWide).filter(keep) : []);
 
-  const shown = kept
-    .slice(0, cap)
-    .map((finding) => toDiagnostic(finding, document, ruleSettings(config, finding.code).severity, config.lint.rulesDocumentation));
+  const shown: Diagnostic[] = [];
+  for (const finding of kept.slice(0, cap)) {
+    shown.push(toDiagnostic(finding, document, ruleSettings(config, finding.code).severity, config.lint.rulesDocumentation));
+    // Thousands of findings (an uncapped long document) are converted a few hundred per step.
+    if (shown.length % 500 === 0) yield;
+  }
   if (kept.length > cap) shown.push(tooMany(complete ? kept.length : undefined, cap, document, kept[Math.max(0, cap - 1)]));
   const stop = manuscript.analysisStop;
   if (stop) shown.push(budgetReached(stop, document));

@@ -29,7 +29,7 @@ export { findKeyDefinitions } from './definitions';
 export { findLatexFiles } from './latexFiles';
 export { findReferenceList, MAX_REFERENCE_LIST_ENTRIES } from './referenceList';
 export { citationAt, isProse, sentenceAt } from './lookup';
-export { clearSentenceCache } from './sentences';
+export { clearSentenceCache, sentenceCacheStats } from './sentences';
 
 /**
  * Parses a manuscript: its prose spans, paragraphs, sentences and citations. Never throws on any text. Past the

@@ -3,6 +3,7 @@
  * segmenter gets wrong in scientific prose are undone: after abbreviations ("et al.", "Fig.", "approx."),
  * inside citations, and before a citation that follows the full stop ("…healing. [17]").
  */
+import { ByteBoundedCache, detached, stringBytes } from '../boundedCache';
 import type { ProseBlock } from './proseCollector';
 import { isWhitespaceCode } from './proseCollector';
 import { spanIndexAt } from './lookup';
@@ -72,16 +73,25 @@ interface BlockSplit {
  * Block splits by the block's text, kind and layout. Editing one paragraph of a long document leaves every other
  * block as it was, so re-parsing after a keystroke splits only the edited block. Everything a split depends on lies
  * between the block's first and last character (its citations are parsed from that text), so that text, with the
- * kind and the pieces' relative offsets, is the key. Bounded; cleared whole when full.
+ * kind and the pieces' relative offsets, is the key. Bounded by the memory it holds (least recently used first out),
+ * so thousands of documents or edits never grow it past SENTENCE_CACHE_BYTES.
  */
-const blockCache = new Map<string, BlockSplit | null>();
-const BLOCK_CACHE_LIMIT = 20000;
+export const SENTENCE_CACHE_BYTES = 8 * 1024 * 1024;
+const blockCache = new ByteBoundedCache<string, BlockSplit | null>(
+  SENTENCE_CACHE_BYTES,
+  (key, split) => stringBytes(key) + 64 + 48 * (split?.sentences.length ?? 0),
+);
 /** Longer blocks (a pasted table, a 5 MB line) are split every time rather than kept as keys. */
 const BLOCK_CACHE_MAX_LENGTH = 20000;
 
 /** Forgets the cached block splits, for benchmarks that measure a first parse. */
 export function clearSentenceCache(): void {
   blockCache.clear();
+}
+
+/** What the block cache holds, for tests and benchmarks of its bound. */
+export function sentenceCacheStats(): { entries: number; bytes: number } {
+  return { entries: blockCache.size, bytes: blockCache.bytes };
 }
 
 function cachedBlockSplit(text: string, block: ProseBlock, citations: readonly Citation[]): BlockSplit | undefined {
@@ -93,8 +103,8 @@ function cachedBlockSplit(text: string, block: ProseBlock, citations: readonly C
   let split = blockCache.get(key);
   if (split === undefined) {
     split = splitBlock(text, block, citations, origin);
-    if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.clear();
-    blockCache.set(key, split);
+    // Detached: the key's text is a slice of the document, which must not stay alive through the cache.
+    blockCache.set(detached(key), split);
   }
   return split ?? undefined;
 }

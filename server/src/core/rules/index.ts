@@ -2,6 +2,7 @@
  * The lint rules in the order their findings are reported, and the engine that runs them one paragraph at a time
  * with a bounded cache, so an edit re-checks only the paragraph it touched.
  */
+import { ByteBoundedCache, detached, stringBytes } from '../boundedCache';
 import { analyseSentence, type SentenceAnalysis } from '../claims/analysis';
 import type { CitationSensitivity } from '../config';
 import type { Dataset } from '../dataset';
@@ -63,7 +64,17 @@ export interface LintResult {
 
 /** Findings of the enabled rules over the manuscript, in document order of paragraphs and rule order within. */
 export function lintManuscript(dataset: Dataset, manuscript: Manuscript, options: LintOptions): LintResult {
+  return runToEnd(lintManuscriptSteps(dataset, manuscript, options));
+}
+
+/**
+ * The same lint, one paragraph (unit) per step: the generator yields after each, so a caller can spread a long
+ * document over many turns of its event loop and stop driving it when the document changes. It holds no timer: the
+ * caller decides when to go on. Its result is lintManuscript's.
+ */
+export function* lintManuscriptSteps(dataset: Dataset, manuscript: Manuscript, options: LintOptions): Generator<void, LintResult, void> {
   const units = paragraphUnits(manuscript);
+  yield;
   const limit = options.limit ?? Infinity;
   const style = citationStyleOf(manuscript);
   const definedKeys = definedKeysOf(manuscript, options.projectKeys);
@@ -82,19 +93,31 @@ export function lintManuscript(dataset: Dataset, manuscript: Manuscript, options
     if (!relative) {
       const context = unitContext(dataset, manuscript, unit, options.references, definedKeys, style, options.citationSensitivity);
       // Document order within the paragraph; rule order breaks ties (the sort is stable).
-      relative = active
+      const found = active
         .flatMap((rule) => rule.check(context))
         .sort((a, b) => a.start - b.start)
         .map((finding) => shift(finding, -unit.span.start));
-      if (key !== undefined) cache.set(key, relative);
+      // Copied through JSON (findings are plain JSON): their strings are slices of the document, which the cache must
+      // not keep alive once the document has changed.
+      relative = JSON.parse(JSON.stringify(found)) as Finding[];
+      if (key !== undefined) cache.set(detached(key), relative);
     }
     for (const finding of relative) {
       const absolute = shift(finding, unit.span.start);
       if (!options.keep || options.keep(absolute)) findings.push(absolute);
     }
     if (findings.length >= limit) return { findings, complete: unit === units[units.length - 1] };
+    yield;
   }
   return { findings, complete: true };
+}
+
+/** Drives a step generator to its end at once, for callers that do not need to interleave other work. */
+export function runToEnd<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** A paragraph's sentences and citations, gathered once per document. */
@@ -293,29 +316,33 @@ function hashOf(text: string): string {
   return `${(fnv >>> 0).toString(36)}.${(djb >>> 0).toString(36)}.${text.length}`;
 }
 
-/** Paragraph findings by paragraph text and settings; bounded so a long session never grows without limit. */
-const CACHE_LIMIT = 20000;
 /** Units longer than this many characters are not cached: 20,000 keys of megabytes each would be gigabytes. */
 const MAX_CACHED_UNIT_LENGTH = 20000;
+/**
+ * Paragraph findings by paragraph text and settings, bounded by the memory they hold (the key holds the paragraph's
+ * text): a long session, thousands of documents or edits, never grows it past this.
+ */
+export const FINDINGS_CACHE_BYTES = 16 * 1024 * 1024;
 
-class FindingCache {
-  private readonly entries = new Map<string, Finding[]>();
-  get(key: string): Finding[] | undefined {
-    const value = this.entries.get(key);
-    if (value) {
-      // Re-inserting keeps the map in least-recently-used order.
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
+type FindingCache = ByteBoundedCache<string, Finding[]>;
+
+/** What one cached paragraph holds: its key and, per finding, the object, its message and its notes. */
+function cachedFindingsBytes(key: string, findings: Finding[]): number {
+  let bytes = stringBytes(key) + 64;
+  for (const finding of findings) {
+    bytes += 200 + stringBytes(finding.message) + stringBytes(finding.data.written) + 100 * (finding.data.fixes?.length ?? 0);
+    for (const note of finding.related ?? []) bytes += 100 + stringBytes(note.message);
   }
-  set(key: string, value: Finding[]): void {
-    this.entries.set(key, value);
-    if (this.entries.size > CACHE_LIMIT) this.entries.delete(this.entries.keys().next().value as string);
-  }
+  return bytes;
 }
 
 const caches = new WeakMap<Dataset, FindingCache>();
+
+/** What the findings cache of the dataset holds, for tests and benchmarks of its bound. */
+export function lintCacheStats(dataset: Dataset): { entries: number; bytes: number } {
+  const cache = caches.get(dataset);
+  return { entries: cache?.size ?? 0, bytes: cache?.bytes ?? 0 };
+}
 
 /** Forgets every cached paragraph for the dataset, so a benchmark can measure a cold run. */
 export function clearLintCache(dataset: Dataset): void {
@@ -325,7 +352,7 @@ export function clearLintCache(dataset: Dataset): void {
 function cacheFor(dataset: Dataset): FindingCache {
   let cache = caches.get(dataset);
   if (!cache) {
-    cache = new FindingCache();
+    cache = new ByteBoundedCache(FINDINGS_CACHE_BYTES, cachedFindingsBytes);
     caches.set(dataset, cache);
   }
   return cache;
