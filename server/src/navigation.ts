@@ -17,12 +17,20 @@ export function isBibliographyDocument(document: TextDocument): boolean {
   return document.languageId === 'bibtex' || document.languageId === 'biblatex' || /\.bib$/i.test(document.uri);
 }
 
-/** Why the writer's entry cannot be edited (a file outside the workspace folders), or undefined when it can. */
-export function uneditableDefinition(reference: Reference | undefined, workspaceFolders: readonly string[]): string | undefined {
+/**
+ * Why the writer's entry cannot be edited (a file outside the workspace folders, given as URIs of any scheme the
+ * server reads: `file:` on the desktop, the editor's own in the browser), or undefined when it can.
+ */
+export function uneditableDefinition(reference: Reference | undefined, workspaceFolders: readonly URI[]): string | undefined {
   const uri = reference?.location?.uri;
   if (!reference || !uri) return undefined;
   const parsed = URI.parse(uri);
-  const inside = parsed.scheme === 'file' && workspaceFolders.some((folder) => parsed.fsPath === folder || parsed.fsPath.startsWith(folder.endsWith('/') ? folder : `${folder}/`));
+  const inside = workspaceFolders.some(
+    (folder) =>
+      folder.scheme === parsed.scheme &&
+      folder.authority === parsed.authority &&
+      (parsed.path === folder.path || parsed.path.startsWith(folder.path.endsWith('/') ? folder.path : `${folder.path}/`)),
+  );
   return inside ? undefined : `“${reference.key}” is defined in ${reference.source.label}, outside the workspace folders; Secretome Writer edits no file there.`;
 }
 

@@ -434,7 +434,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       service.prepareRename(document, params.position, config),
     );
     if (!prepared) return null;
-    const refused = 'refused' in prepared ? prepared.refused : uneditableDefinition(prepared.definition, workspaceFolders);
+    const refused = 'refused' in prepared ? prepared.refused : uneditableDefinition(prepared.definition, workspaceFolderUris);
     if (refused) throw new ResponseError(ErrorCodes.InvalidRequest, refused);
     return { range: (prepared as { range: Range }).range, placeholder: (prepared as { placeholder: string }).placeholder };
   });
@@ -446,7 +446,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         ? await bibliographyRenamePlan(bibliography, params.position, params.newName, service, documents.all(), (manuscript) => documentConfigFor(manuscript, false))
         : await runSafe(params.textDocument.uri, null, token, 'rename', (document, service, config) => service.planRename(document, params.position, params.newName, config));
     if (!planned) return null;
-    const refused = 'refused' in planned ? planned.refused : uneditableDefinition(planned.definition, workspaceFolders);
+    const refused = 'refused' in planned ? planned.refused : uneditableDefinition(planned.definition, workspaceFolderUris);
     if (refused) throw new ResponseError(ErrorCodes.InvalidRequest, refused);
     const plan = planned as RenamePlan;
     const edit = await renameWorkspaceEdit(plan, {
