@@ -21,13 +21,12 @@ import {
 } from '../../scripts/codeServer.mjs';
 import { askServerForCompletions } from './serverOrder.mjs';
 import { stepScreenshot, suggestRows, typeLikeAPerson, waitForRows } from './typing.mjs';
+import { expectCurrentLine, modifier, openFile, screenshotEachTest, serverReady, uiTimeoutMs } from './workbenchPage.mjs';
 
 const vsixPath = path.join(projectRoot, 'secretome-writer.vsix');
 const resultsDir = path.join(projectRoot, 'test-results', 'ui');
 const fixturesDir = path.join(projectRoot, 'test', 'fixtures', 'editor');
 /** Every wait in the workbench polls up to this long; a cold extension host starts in a few seconds. */
-const uiTimeoutMs = 30_000;
-const modifier = 'Control';
 /** Empty manuscripts the typing tests write in, one per language the extension serves. */
 const typingFiles = ['typing.md', 'typing.tex', 'typing.txt'];
 
@@ -74,8 +73,8 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     mkdirSync(resultsDir, { recursive: true });
     // Typing tests read the widget within a key or two, so the server must be up before any of them (in any order).
-    await openFile('citations.md');
-    await serverReady().waitFor({ timeout: 60_000 });
+    await openFile(page, 'citations.md');
+    await serverReady(page).waitFor({ timeout: 60_000 });
   });
 
   after(async () => {
@@ -84,24 +83,18 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
     sandbox?.remove();
   });
 
-  afterEach(async function () {
-    if (!page) return;
-    const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
-    const file = path.join(resultsDir, `${name}.png`);
-    await page.screenshot({ path: file }).catch(() => undefined);
-    console.log(`      screenshot: ${file}`);
-  });
+  afterEach(screenshotEachTest(() => page, resultsDir));
 
   it('shows the installed extension in the status bar once a manuscript is open', async () => {
-    await openFile('citations.md');
+    await openFile(page, 'citations.md');
     // The status item starts as "Secretome" with a spinner and stays in the status bar once the server runs.
     await page.locator('.statusbar-item', { hasText: 'Secretome' }).first().waitFor({ timeout: uiTimeoutMs });
-    await serverReady().waitFor({ timeout: uiTimeoutMs });
+    await serverReady(page).waitFor({ timeout: uiTimeoutMs });
   });
 
   for (const file of typingFiles) {
     it(`typing "[Caseiro" in ${file} shows the list from "[C" on, 45 first from "[Cas" on, and Enter writes "[45"`, async () => {
-      await openFile(file);
+      await openFile(page, file);
       await startNewParagraph();
       const sentence = 'Cord and pulp stromal cells secrete distinct metabolomic profiles ';
       await typeLikeAPerson(page, sentence);
@@ -123,6 +116,7 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
       console.log(`      ${seen.join(' | ')}`);
       await page.keyboard.press('Enter');
       const line = await expectCurrentLine(
+        page,
         (text) => text.includes('profiles [45') && !text.includes('Caseiro'),
         'the sentence ending in "[45"',
       );
@@ -131,7 +125,7 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
   }
 
   it('a sentence about skin wounds, then "[", puts a wound-healing reference (11-18) first', async () => {
-    await openFile('typing.md');
+    await openFile(page, 'typing.md');
     await startNewParagraph();
     await typeLikeAPerson(page, 'Secretome gels helped heal chronic skin wounds such as diabetic ulcers [');
     const { rows, ok } = await waitForRows(page, (shown) => shown.length > 4 && isWoundReference(shown[0].label));
@@ -140,11 +134,11 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
     console.log(`      first rows: ${rows.slice(0, 5).map((row) => row.label).join(', ')}; screenshot: ${shot}`);
     assert.ok(ok, `the widget shows ${JSON.stringify(rows.slice(0, 5).map((row) => row.label))}`);
     await page.keyboard.press('Enter');
-    await expectCurrentLine((text) => new RegExp(`ulcers \\[${rows[0].label}`).test(text), `"[${rows[0].label}" written`);
+    await expectCurrentLine(page, (text) => new RegExp(`ulcers \\[${rows[0].label}`).test(text), `"[${rows[0].label}" written`);
   });
 
   it('typing "\\cite{cas" in LaTeX offers caseiro2019 first, and Enter writes it', async () => {
-    await openFile('typing.tex');
+    await openFile(page, 'typing.tex');
     await startNewParagraph();
     await typeLikeAPerson(page, 'Profiles differ between sources ');
     let step = 0;
@@ -157,11 +151,11 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
       assert.ok(ok, `after ${JSON.stringify(typed)} the widget shows ${JSON.stringify(rows.slice(0, 5).map((row) => row.label))}`);
     });
     await page.keyboard.press('Enter');
-    await expectCurrentLine((text) => text.includes('sources \\cite{caseiro2019') && !text.includes('{cas}'), 'the key written');
+    await expectCurrentLine(page, (text) => text.includes('sources \\cite{caseiro2019') && !text.includes('{cas}'), 'the key written');
   });
 
   it('typing "tgf" in Markdown prose offers TGF-β, and Enter writes it', async () => {
-    await openFile('typing.md');
+    await openFile(page, 'typing.md');
     await startNewParagraph();
     await typeLikeAPerson(page, 'Signalling through ');
     await typeLikeAPerson(page, 'tgf');
@@ -171,11 +165,11 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
     console.log(`      rows: ${rows.map((row) => row.label).join(', ')}; screenshot: ${shot}`);
     assert.ok(ok, `the widget shows ${JSON.stringify(rows.map((row) => row.label))}`);
     await page.keyboard.press('Enter');
-    await expectCurrentLine((text) => text.includes('Signalling through TGF-β') && !text.includes('tgf'), '"TGF-β" written');
+    await expectCurrentLine(page, (text) => text.includes('Signalling through TGF-β') && !text.includes('tgf'), '"TGF-β" written');
   });
 
   it('ordinary Markdown prose opens no suggestion list (no word or snippet suggestions)', async () => {
-    await openFile('typing.md');
+    await openFile(page, 'typing.md');
     await startNewParagraph();
     const opened = [];
     await typeLikeAPerson(page, 'Cells were imaged and the code is linked in bold', async (typed) => {
@@ -190,7 +184,7 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
   it("shows a sentence's ranked references in the server's order, not VS Code's", async () => {
     // The server ranks by the sentence being written (here 33, 34, 35, 7, 32…); VS Code re-sorts by filterText and
     // sortText, so this fails if the items' filter or sort texts stop carrying the server's ranking.
-    await openFile('ranking.md');
+    await openFile(page, 'ranking.md');
     const sentence = 'Exosomes, microvesicles and apoptotic bodies transport proteins, lipids and nucleic acids between cells [';
     // The `[` trigger character opens the list, as it does for a person typing.
     await page.keyboard.type(sentence, { delay: 10 });
@@ -204,7 +198,7 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
     await page.screenshot({ path: path.join(resultsDir, 'ranked-suggestions.png') });
 
     // The same document, asked of the language server directly over LSP (as another editor would).
-    const line = await expectCurrentLine((text) => text.startsWith(sentence), 'the typed sentence');
+    const line = await expectCurrentLine(page, (text) => text.startsWith(sentence), 'the typed sentence');
     const items = await askServerForCompletions(path.join(projectRoot, 'dist', 'server.js'), line, {
       line: 0,
       character: sentence.length,
@@ -218,7 +212,7 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
   });
 
   it('shows "transforming growth factor" and its references when hovering TGFβ', async () => {
-    await openFile('factors.md');
+    await openFile(page, 'factors.md');
     const word = page.locator('.monaco-editor .view-line span', { hasText: 'TGFβ' }).first();
     await word.waitFor({ timeout: uiTimeoutMs });
     // Markdown hover parts (ours) render in .hover-row-contents; diagnostic messages on the same word render apart.
@@ -242,56 +236,14 @@ describe('the packaged extension in VS Code (code-server + Chromium)', function 
     assert.match(text, /\b30\b/, text);
   });
 
-  /** The status item in its ready state (the beaker icon; a spinner while the server starts). */
-  function serverReady() {
-    return page.locator('.statusbar-item', { hasText: 'Secretome' }).locator('.codicon-beaker').first();
-  }
-
   /** Moves to the end of the open document and starts a new paragraph there (a blank line first unless empty). */
   async function startNewParagraph() {
     await page.keyboard.press('Escape');
     await page.keyboard.press(`${modifier}+End`);
-    const line = await expectCurrentLine(() => true, 'any line');
+    const line = await expectCurrentLine(page, () => true, 'any line');
     if (line.trim() !== '') {
       await page.keyboard.press('Enter');
       await page.keyboard.press('Enter');
     }
-  }
-
-  /** Opens a workspace file with Quick Open, typed like a user does. */
-  async function openFile(name) {
-    await page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
-    await page.keyboard.press(`${modifier}+P`);
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: uiTimeoutMs });
-    await page.keyboard.type(name, { delay: 10 });
-    // The list first shows recent files; Enter only once the filtered list has this file on top.
-    await page
-      .locator('.quick-input-widget .monaco-list-row[data-index="0"]', { hasText: name })
-      .waitFor({ timeout: uiTimeoutMs });
-    await page.keyboard.press('Enter');
-    await page.locator(`.tab.active[aria-label^="${name}"]`).waitFor({ timeout: uiTimeoutMs });
-    await page.locator('.monaco-editor textarea, .monaco-editor .native-edit-context').first().focus();
-  }
-
-  /** Polls the editor's current line (as rendered) until `accept` holds. */
-  async function expectCurrentLine(accept, description) {
-    const deadline = Date.now() + uiTimeoutMs;
-    let line = '';
-    while (Date.now() < deadline) {
-      line = await page
-        .locator('.monaco-editor .view-overlays .current-line')
-        .first()
-        .evaluate((overlay) => {
-          const top = overlay.parentElement?.style.top;
-          const lines = [...document.querySelectorAll('.monaco-editor .view-lines .view-line')];
-          const match = lines.find((element) => element.style.top === top);
-          return (match?.textContent ?? '').replace(/\u00a0/g, ' ');
-        })
-        .catch(() => '');
-      if (accept(line)) return line;
-      await page.waitForTimeout(100);
-    }
-    assert.fail(`expected ${description}; the current line reads ${JSON.stringify(line)}`);
   }
 });

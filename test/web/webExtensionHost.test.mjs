@@ -21,16 +21,15 @@ import {
   writeUserSettings,
 } from '../../scripts/codeServer.mjs';
 import { stepScreenshot, typeLikeAPerson, waitForRows } from '../ui/typing.mjs';
+import { expectCurrentLine, modifier, openFile as openFileInWorkbench, screenshotEachTest, serverReady, uiTimeoutMs } from '../ui/workbenchPage.mjs';
 
 const vsixPath = path.join(projectRoot, 'secretome-writer.vsix');
 const resultsDir = path.join(projectRoot, 'test-results', 'web');
 const fixturesDir = path.join(projectRoot, 'test', 'fixtures', 'editor');
 const extensionId = 'secretome-writer.secretome-writer';
 /** Every wait in the workbench polls up to this long. */
-const uiTimeoutMs = 30_000;
 /** The web worker extension host starts after the workbench and the Node one; a cold start takes a while. */
 const startTimeoutMs = 120_000;
-const modifier = 'Control';
 
 describe('the browser build in VS Code for the Web (code-server + Chromium, web worker extension host)', function () {
   this.timeout(3 * 60_000);
@@ -79,7 +78,7 @@ describe('the browser build in VS Code for the Web (code-server + Chromium, web 
     await page.goto(workbenchUrl(server, workspace));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await openFile('citations.md');
-    await serverReady().waitFor({ timeout: startTimeoutMs });
+    await serverReady(page).waitFor({ timeout: startTimeoutMs });
     console.log(`      the server was ready ${((Date.now() - started) / 1000).toFixed(1)} s after the workbench was opened`);
   });
 
@@ -89,13 +88,7 @@ describe('the browser build in VS Code for the Web (code-server + Chromium, web 
     sandbox?.remove();
   });
 
-  afterEach(async function () {
-    if (!page) return;
-    const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
-    const file = path.join(resultsDir, `${name}.png`);
-    await page.screenshot({ path: file }).catch(() => undefined);
-    console.log(`      screenshot: ${file}`);
-  });
+  afterEach(screenshotEachTest(() => page, resultsDir));
 
   it('typing "[Caseiro" key by key offers 45 first from "[Cas" on, and Enter writes "[45"', async () => {
     await openFile('typing.md');
@@ -115,7 +108,7 @@ describe('the browser build in VS Code for the Web (code-server + Chromium, web 
     });
     console.log(`      ${seen.join(' | ')}`);
     await page.keyboard.press('Enter');
-    const line = await expectCurrentLine((text) => text.includes('profiles [45') && !text.includes('Caseiro'), 'the sentence ending in "[45"');
+    const line = await expectCurrentLine(page, (text) => text.includes('profiles [45') && !text.includes('Caseiro'), 'the sentence ending in "[45"');
     console.log(`      line: ${JSON.stringify(line)}`);
   });
 
@@ -164,7 +157,7 @@ describe('the browser build in VS Code for the Web (code-server + Chromium, web 
     await page.screenshot({ path: path.join(resultsDir, 'chapter-bibliography-completion.png') });
     assert.ok(ok, `the widget shows ${JSON.stringify(rows.slice(0, 5).map((row) => row.label))}`);
     await page.keyboard.press('Enter');
-    await expectCurrentLine((text) => text.includes('carbenes [@aksin') && !text.includes('@aks]'), '"[@aksin" written');
+    await expectCurrentLine(page, (text) => text.includes('carbenes [@aksin') && !text.includes('@aks]'), '"[@aksin" written');
   });
 
   it('Insert Citation… lists the references for the sentence and writes the one picked', async () => {
@@ -182,7 +175,7 @@ describe('the browser build in VS Code for the Web (code-server + Chromium, web 
     console.log(`      first entry: ${JSON.stringify(label)}`);
     await page.keyboard.press('Enter');
     // The review's wound-healing references for diabetic ulcers (test/editor/picker.test.ts asks the same).
-    const line = await expectCurrentLine((text) => /ulcers \[\d+\]$/.test(text.trimEnd()), 'a citation after "ulcers "');
+    const line = await expectCurrentLine(page, (text) => /ulcers \[\d+\]$/.test(text.trimEnd()), 'a citation after "ulcers "');
     console.log(`      line: ${JSON.stringify(line)}`);
     assert.ok(['[17]', '[28]'].some((citation) => line.trimEnd().endsWith(citation)), `inserted ${JSON.stringify(line)}`);
   });
@@ -221,11 +214,6 @@ describe('the browser build in VS Code for the Web (code-server + Chromium, web 
     assert.deepEqual(extensionErrors, [], 'errors from the extension in the browser console');
   });
 
-  /** The status item in its ready state (the beaker icon; a spinner while the server starts). */
-  function serverReady() {
-    return page.locator('.statusbar-item', { hasText: 'Secretome' }).locator('.codicon-beaker').first();
-  }
-
   /** Runs a command from the Command Palette, typed like a user does. */
   async function runCommand(title, { fromEditor = false } = {}) {
     if (!fromEditor) await page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
@@ -237,20 +225,12 @@ describe('the browser build in VS Code for the Web (code-server + Chromium, web 
       .waitFor({ timeout: uiTimeoutMs });
     await page.keyboard.press('Enter');
   }
-
   /** Opens a workspace file with Quick Open, typed like a user does, and puts the cursor at its end. */
   async function openFile(name) {
-    await page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
-    await page.keyboard.press(`${modifier}+P`);
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: uiTimeoutMs });
-    await page.keyboard.type(name, { delay: 10 });
-    // The list first shows recent files; Enter only once the filtered list has this file on top.
-    await page.locator('.quick-input-widget .monaco-list-row[data-index="0"]', { hasText: name }).waitFor({ timeout: uiTimeoutMs });
-    await page.keyboard.press('Enter');
-    await page.locator(`.tab.active[aria-label^="${name}"]`).waitFor({ timeout: uiTimeoutMs });
-    await page.locator('.monaco-editor textarea, .monaco-editor .native-edit-context').first().focus();
+    await openFileInWorkbench(page, name);
     await page.keyboard.press(`${modifier}+End`);
   }
+
 
   /**
    * Moves the mouse onto the first `word` shown in the editor until one part of the hover (a hover provider's answer,
@@ -298,26 +278,5 @@ describe('the browser build in VS Code for the Web (code-server + Chromium, web 
       }
       return undefined;
     }, word);
-  }
-
-  /** Polls the editor's current line (as rendered) until `accept` holds. */
-  async function expectCurrentLine(accept, description) {
-    const deadline = Date.now() + uiTimeoutMs;
-    let line = '';
-    while (Date.now() < deadline) {
-      line = await page
-        .locator('.monaco-editor .view-overlays .current-line')
-        .first()
-        .evaluate((overlay) => {
-          const top = overlay.parentElement?.style.top;
-          const lines = [...document.querySelectorAll('.monaco-editor .view-lines .view-line')];
-          const match = lines.find((element) => element.style.top === top);
-          return (match?.textContent ?? '').replace(/\u00a0/g, ' ');
-        })
-        .catch(() => '');
-      if (accept(line)) return line;
-      await page.waitForTimeout(100);
-    }
-    assert.fail(`expected ${description}, the current line is ${JSON.stringify(line)}`);
   }
 });
