@@ -268,7 +268,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       text: document.getText(),
       languageId: document.languageId,
       files,
-      workspaceFolders: workspaceFolderUris.map((folder) => folder.toString()),
+      workspaceFolders: folders,
       settings: config.bibliographies,
       cache: discoveryCache,
       latexRoot: latexRootOf(found?.project),

@@ -97,10 +97,13 @@ export function* lintManuscriptSteps(dataset: Dataset, manuscript: Manuscript, o
         .flatMap((rule) => rule.check(context))
         .sort((a, b) => a.start - b.start)
         .map((finding) => shift(finding, -unit.span.start));
-      // Copied through JSON (findings are plain JSON): their strings are slices of the document, which the cache must
-      // not keep alive once the document has changed.
-      relative = JSON.parse(JSON.stringify(found)) as Finding[];
-      if (key !== undefined) cache.set(detached(key), relative);
+      // Cached findings are copied through JSON (they are plain JSON): their strings are slices of the document, which
+      // the cache must not keep alive once the document has changed. An uncached unit's findings are used as they are.
+      if (key === undefined) relative = found;
+      else {
+        relative = JSON.parse(JSON.stringify(found)) as Finding[];
+        cache.set(detached(key), relative);
+      }
     }
     for (const finding of relative) {
       const absolute = shift(finding, unit.span.start);
