@@ -85,7 +85,7 @@ export const defaultConfig: Config = {
     languages: ['markdown', 'latex', 'plaintext'],
     rules: {},
     maxDiagnostics: 200,
-    citationNeeded: { sensitivity: 'rules' },
+    citationNeeded: { sensitivity: 'precise' },
   },
   sources: { bibliographyIds: [], projectKeys: [] },
   bibliographies: [],

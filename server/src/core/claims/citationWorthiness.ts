@@ -6,7 +6,7 @@
 import { EFFECT_VERBS, FIRST_PERSON, HEDGE_WORDS, QUANTITY_CUES, RECOMMENDATION_CUES, REPORTING_CUES } from './lexicon';
 
 /** Bump when any feature changes: weights trained on an older spec no longer mean the same thing. */
-export const FEATURE_SPEC = 'cw-3';
+export const FEATURE_SPEC = 'cw-4';
 
 /** Where a sentence sits: the nearest heading, its neighbours in the paragraph, and its position. */
 export interface SentenceContext {
@@ -54,6 +54,10 @@ const FIGURE_MENTION = /\b(figure|fig\.|table|supplementary|section)\s+(x|s?\d+)
 const DEFINITION = /\b(is|are) (a|an|the) (\w+ )?(method|approach|technique|tool|process|family|class|type|form|group|set|measure|protein|gene|molecule)\b|\b(known as|referred to as|defined as|termed|called)\b/i;
 const HISTORY = /\b(first|originally|initially|previously|recently|traditionally|historically|since|decades?|widely|commonly|frequently|extensively)\b/i;
 const SYNTHESIS = /^\s*(these|this|together|taken together|overall|collectively|in summary|in conclusion|thus|therefore|hence)\b/i;
+const CITED_WORK = /\bet al\b|\bcolleagues\b|\bco-workers\b/i;
+const PRESENT_PERFECT = /\b(has|have) been\b/i;
+const RECEIVED_VIEW = /\b(is|are) (thought|believed|known|considered|reported|suggested)\b/i;
+const OTHERS_WORK = /\b(studies|reports|work|evidence|literature)\b/i;
 const WORD = /[a-z\u00c0-\u024f\u0370-\u03ff][a-z0-9\u00c0-\u024f\u0370-\u03ff'’-]*|\d+(?:[.,]\d+)*/g;
 
 /** Lower-cased words with numbers folded into classes, so "12" and "37" look alike. */
@@ -105,8 +109,11 @@ export function featuresOf(sentence: string, context: SentenceContext, options: 
     add(prefix + 'o:' + (neighbour[0] ?? ''), options.neighbourWeight);
   }
 
-  ;
-  add('sec:' + (context.section ?? '').toLowerCase().trim());
+  const section = (context.section ?? '').toLowerCase().trim();
+  add('sec:' + section);
+  // The heading's words too: "Results of the screen" and "Results" say the same about citing.
+  const sectionWords = wordsOf(section);
+  for (const word of sectionWords) add('sw:' + word, 0.5 / Math.sqrt(sectionWords.length));
 
   const { index, paragraphLength } = context;
   if (index === 0) add('pos:first');
@@ -142,6 +149,17 @@ export function featuresOf(sentence: string, context: SentenceContext, options: 
   }
   add('c:hedges' + Math.min(hedges, 3));
   add('c:effects' + Math.min(effects, 3));
+  // Signs of reporting others' work: names in the running text, "has been", "is thought", "studies".
+  let names = 0;
+  const tokens = sentence.split(/\s+/);
+  for (let i = 1; i < tokens.length; i++) if (/^[A-Z][a-z]+/.test(tokens[i])) names++;
+  add('sh:caps' + Math.min(names, 4));
+  cue('citedWork', CITED_WORK.test(sentence));
+  cue('presentPerfect', PRESENT_PERFECT.test(sentence));
+  cue('receivedView', RECEIVED_VIEW.test(sentence));
+  cue('othersWork', OTHERS_WORK.test(sentence));
+  cue('we', /\b(we|our)\b/i.test(sentence));
+  add('sh:past' + Math.min(words.filter((word) => word.endsWith('ed')).length, 3));
   const capitalised = sentence.match(/\b[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*\b/g)?.length ?? 0;
   add('c:acronyms' + Math.min(capitalised, 4));
   return { slots, values };

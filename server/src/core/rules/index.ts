@@ -85,10 +85,12 @@ export function* lintManuscriptSteps(dataset: Dataset, manuscript: Manuscript, o
     `${manuscript.language}|${style}|${options.citationSensitivity ?? 'rules'}|${active.map((rule) => rule.code).join(',')}|${scopeSignature(options.references)}|${[...definedKeys].sort().join(',')}`,
   );
   const cache = cacheFor(dataset);
+  // Only the model reads the heading: with the rules alone, renaming a heading keeps its section's findings cached.
+  const readsSection = (options.citationSensitivity ?? 'rules') !== 'rules';
   const findings: Finding[] = [];
   for (const unit of units) {
     // A unit longer than this (one sentence of megabytes) is checked each time rather than kept as a key.
-    const key = unit.span.end - unit.span.start <= MAX_CACHED_UNIT_LENGTH ? `${configKey}\u0000${unitSignature(manuscript.text, unit)}` : undefined;
+    const key = unit.span.end - unit.span.start <= MAX_CACHED_UNIT_LENGTH ? `${configKey}\u0000${unitSignature(manuscript.text, unit, readsSection)}` : undefined;
     let relative = key === undefined ? undefined : cache.get(key);
     if (!relative) {
       const context = unitContext(dataset, manuscript, unit, options.references, definedKeys, style, options.citationSensitivity);
@@ -128,6 +130,8 @@ interface Unit {
   span: Span;
   sentences: Manuscript['sentences'];
   citations: Citation[];
+  /** The nearest heading above, lower-cased: the citation-worthiness model reads it ("introduction", "methods"). */
+  section?: string;
 }
 
 function paragraphUnits(manuscript: Manuscript): Unit[] {
@@ -149,10 +153,17 @@ function paragraphUnits(manuscript: Manuscript): Unit[] {
     if (unit && unit.span.start <= citation.start) unit.citations.push(citation);
     else loose.push({ span: { start: citation.start, end: citation.end }, sentences: [], citations: [citation] });
   }
-  return [...units, ...loose]
+  const ordered = [...units, ...loose]
     .filter((unit) => unit.sentences.length > 0 || unit.citations.length > 0)
     .sort((a, b) => a.span.start - b.span.start)
     .flatMap(chunked);
+  let section: string | undefined;
+  for (const unit of ordered) {
+    if (unit.sentences.length > 0 && unit.sentences.every((sentence) => sentence.kind === 'heading'))
+      section = unit.sentences.map((sentence) => sentence.text).join(' ').toLowerCase().trim();
+    else unit.section = section;
+  }
+  return ordered;
 }
 
 /** Sentences per unit at most: a pasted wall of text becomes several units, so a flood can stop between them. */
@@ -204,11 +215,11 @@ function chunked(unit: Unit): Unit[] {
 }
 
 /** What the findings of a unit depend on: its text and how it was split (sentence kinds and bounds). */
-function unitSignature(text: string, unit: Unit): string {
+function unitSignature(text: string, unit: Unit, readsSection: boolean): string {
   const base = unit.span.start;
   const shape = unit.sentences.map((sentence) => `${sentence.kind[0]}${sentence.start - base}:${sentence.end - base}`).join(' ');
   const citations = unit.citations.map((citation) => `${citation.start - base}:${citation.end - base}`).join(' ');
-  return `${shape}|${citations}|${text.slice(unit.span.start, unit.span.end)}`;
+  return `${shape}|${citations}|${readsSection ? (unit.section ?? '') : ''}|${text.slice(unit.span.start, unit.span.end)}`;
 }
 
 function unitContext(
@@ -233,6 +244,7 @@ function unitContext(
     definedKeys,
     citationStyle: style,
     citationSensitivity,
+    section: unit.section,
   };
 }
 

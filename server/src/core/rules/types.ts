@@ -66,6 +66,8 @@ export interface RuleContext {
   citationStyle: CitationStyle;
   /** Set when the citation-worthiness model, not the claim rules alone, decides which uncited sentences need a citation. */
   citationSensitivity?: CitationSensitivity;
+  /** The nearest heading above the paragraph, lower-cased, if any. */
+  section?: string;
 }
 
 /** An edit relative to the finding's start; `expect` is the text it replaces, checked before applying. */

@@ -71,10 +71,12 @@ export const unsupportedClaim: Rule = {
 type Need = 'no' | 'rule' | 'model';
 
 /**
- * Which uncited sentences of the paragraph need a citation. By default the claim rules decide (an effect, a reported
- * finding, a quantity). With a sensitivity set, the citation-worthiness model decides, and the rules' cue, when there
- * is one, stays the explanation; the writer's own methods, aims, questions, hypotheses and recommendations are never
- * flagged either way.
+ * Which uncited sentences of the paragraph need a citation. With `rules`, the claim rules alone decide (an effect, a
+ * reported finding, a quantity). With a sensitivity, the citation-worthiness model adds the prose sentences it scores
+ * above the sensitivity's threshold, explained plainly when no rule cue applies. A claim the rules flag always stands:
+ * the model's corpus holds no text on the secretome, so it cannot judge the review's own subject, and scores "The
+ * secretome suppresses microglial activation" low. The writer's own methods, aims, questions, hypotheses and
+ * recommendations are never flagged.
  */
 function citationNeed(context: RuleContext): (index: number) => Need {
   const sensitivity = context.citationSensitivity;
@@ -83,12 +85,13 @@ function citationNeed(context: RuleContext): (index: number) => Need {
   const model = bundledCitationModel();
   const threshold = model.thresholds[sensitivity];
   const texts = context.sentences.map((analysis) => analysis.sentence.text);
-  const contexts = paragraphContexts(texts);
+  const contexts = paragraphContexts(texts, context.section);
   return (index) => {
     const analysis = context.sentences[index];
+    if (analysis.isClaim) return 'rule';
+    // The model learnt from paragraphs of prose; list items and captions are left to the rules.
     if (analysis.notClaim || analysis.sentence.kind !== 'prose') return 'no';
-    if (scoreSentence(model, texts[index], contexts[index]) < threshold) return 'no';
-    return analysis.isClaim ? 'rule' : 'model';
+    return scoreSentence(model, texts[index], contexts[index]) >= threshold ? 'model' : 'no';
   };
 }
 
