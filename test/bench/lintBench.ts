@@ -48,10 +48,24 @@ for (const [label, words, runs] of [
     }),
   );
 
+  // The default runs the citation-worthiness model on every uncited prose sentence; `rules` is the same lint without it.
+  const rulesOnly = resolveConfig({ lint: { citationNeeded: { sensitivity: 'rules' } } });
+  results.push(
+    measure(`${label}: lint only, cold, rules alone (no model)`, runs, () => computeDiagnostics({ document: document(1), manuscript, references, dataset, config: rulesOnly, project: singleFileContext(document(1), manuscript) }), {
+      prepare: () => clearLintCache(dataset),
+    }),
+  );
+
   // With no cap, so every paragraph is analysed even when the draft has more findings than maxDiagnostics.
   const uncapped = resolveConfig({ lint: { maxDiagnostics: 1_000_000 } });
   results.push(
     measure(`${label}: lint only, cold, no diagnostics cap`, runs, () => computeDiagnostics({ document: document(1), manuscript, references, dataset, config: uncapped, project: singleFileContext(document(1), manuscript) }), {
+      prepare: () => clearLintCache(dataset),
+    }),
+  );
+  const uncappedRules = resolveConfig({ lint: { maxDiagnostics: 1_000_000, citationNeeded: { sensitivity: 'rules' } } });
+  results.push(
+    measure(`${label}: lint only, cold, no cap, rules alone`, runs, () => computeDiagnostics({ document: document(1), manuscript, references, dataset, config: uncappedRules, project: singleFileContext(document(1), manuscript) }), {
       prepare: () => clearLintCache(dataset),
     }),
   );
