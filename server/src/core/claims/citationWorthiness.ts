@@ -63,35 +63,71 @@ const WORD = /[a-z\u00c0-\u024f\u0370-\u03ff][a-z0-9\u00c0-\u024f\u0370-\u03ff'�
 /** Lower-cased words with numbers folded into classes, so "12" and "37" look alike. */
 export function wordsOf(text: string): string[] {
   const words = text.toLowerCase().match(WORD) ?? [];
-  return words.map((word) => (/^\d/.test(word) ? (/^(19|20)\d\d$/.test(word) ? '<year>' : word.includes('.') || word.includes(',') ? '<dec>' : '<int>') : word.replace(/['’-]+$/, '')));
+  return words.map((word) => {
+    const first = word.charCodeAt(0);
+    if (first >= 48 && first <= 57) return /^(19|20)\d\d$/.test(word) ? '<year>' : word.includes('.') || word.includes(',') ? '<dec>' : '<int>';
+    const last = word[word.length - 1];
+    return last === "'" || last === '’' || last === '-' ? word.replace(/['’-]+$/, '') : word;
+  });
 }
 
-/** FNV-1a over the UTF-16 code units: fast, stable across runs and platforms. */
-function hash(text: string): number {
-  let value = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    value ^= text.charCodeAt(i);
-    value = Math.imul(value, 0x01000193);
+/** The last few sentences' words: a paragraph's sentences are read again as their neighbours' context. */
+const recentWords = new Map<string, string[]>();
+function wordsOfCached(text: string): string[] {
+  let words = recentWords.get(text);
+  if (!words) {
+    words = wordsOf(text);
+    if (recentWords.size >= 8) recentWords.delete(recentWords.keys().next().value!);
+    recentWords.set(text, words);
   }
-  return value >>> 0;
+  return words;
 }
+
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a over the UTF-16 code units, going on from `state`: hashing a prefix then the rest equals hashing both. */
+function hashOn(state: number, text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    state ^= text.charCodeAt(i);
+    state = Math.imul(state, 0x01000193);
+  }
+  return state;
+}
+
+/** Where each feature goes: training collects them, scoring adds up their weights as they come. */
+type FeatureSink = (slot: number, value: number) => void;
 
 /** The features of one sentence in its context. */
 export function featuresOf(sentence: string, context: SentenceContext, options: FeatureOptions): Features {
-  const mask = (1 << options.hashBits) - 1;
   const slots: number[] = [];
   const values: number[] = [];
-  const add = (name: string, value = 1) => {
-    slots.push(hash(name) & mask);
+  extractFeatures(sentence, context, options, (slot, value) => {
+    slots.push(slot);
     values.push(value);
-  };
+  });
+  return { slots, values };
+}
+
+/** FNV states after each prefix, so a feature's name is never built as a string to be hashed. */
+const prefixStates = new Map<string, number>();
+const stateOf = (prefix: string) => {
+  let state = prefixStates.get(prefix);
+  if (state === undefined) prefixStates.set(prefix, (state = hashOn(FNV_OFFSET, prefix)));
+  return state;
+};
+
+function extractFeatures(sentence: string, context: SentenceContext, options: FeatureOptions, sink: FeatureSink): void {
+  const mask = (1 << options.hashBits) - 1;
+  const add = (name: string, value = 1) => sink((hashOn(FNV_OFFSET, name) >>> 0) & mask, value);
+  /** add(prefix + text) without the concatenation. */
+  const addWith = (prefix: string, text: string, value: number) => sink((hashOn(stateOf(prefix), text) >>> 0) & mask, value);
   add('bias');
 
-  const words = wordsOf(sentence);
+  const words = wordsOfCached(sentence);
   // Own words, scaled so long sentences do not dominate by their length alone.
   const wordScale = 1 / Math.sqrt(Math.max(1, words.length));
   for (let i = 0; i < words.length; i++) {
-    add('w:' + words[i], wordScale * 2);
+    addWith('w:', words[i], wordScale * 2);
     if (options.bigramWeight > 0 && i + 1 < words.length) add('b:' + words[i] + ' ' + words[i + 1], wordScale * options.bigramWeight);
   }
   // The opening words often say what kind of sentence this is ("These results", "Here we", "X is a").
@@ -103,9 +139,9 @@ export function featuresOf(sentence: string, context: SentenceContext, options: 
       add(prefix + '<none>');
       continue;
     }
-    const neighbour = wordsOf(text);
+    const neighbour = wordsOfCached(text);
     const scale = options.neighbourWeight / Math.sqrt(Math.max(1, neighbour.length));
-    for (const word of neighbour) add(prefix + word, scale);
+    for (const word of neighbour) addWith(prefix, word, scale);
     add(prefix + 'o:' + (neighbour[0] ?? ''), options.neighbourWeight);
   }
 
@@ -113,7 +149,7 @@ export function featuresOf(sentence: string, context: SentenceContext, options: 
   add('sec:' + section);
   // The heading's words too: "Results of the screen" and "Results" say the same about citing.
   const sectionWords = wordsOf(section);
-  for (const word of sectionWords) add('sw:' + word, 0.5 / Math.sqrt(sectionWords.length));
+  for (const word of sectionWords) addWith('sw:', word, 0.5 / Math.sqrt(sectionWords.length));
 
   const { index, paragraphLength } = context;
   if (index === 0) add('pos:first');
@@ -162,7 +198,6 @@ export function featuresOf(sentence: string, context: SentenceContext, options: 
   add('sh:past' + Math.min(words.filter((word) => word.endsWith('ed')).length, 3));
   const capitalised = sentence.match(/\b[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*\b/g)?.length ?? 0;
   add('c:acronyms' + Math.min(capitalised, 4));
-  return { slots, values };
 }
 
 /** The serialised model: quantised weights and how they were made. */
@@ -214,7 +249,10 @@ export function sigmoid(logit: number): number {
 
 /** The probability that authors would cite this sentence. */
 export function scoreSentence(model: LoadedModel, sentence: string, context: SentenceContext): number {
-  return sigmoid(logitOf(model.weights, featuresOf(sentence, context, model.options)));
+  const weights = model.weights;
+  let logit = 0;
+  extractFeatures(sentence, context, model.options, (slot, value) => (logit += weights[slot] * value));
+  return sigmoid(logit);
 }
 
 /** int16 little-endian weights ↔ base64, without Buffer (the core has no Node APIs). */
