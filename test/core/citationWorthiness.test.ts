@@ -11,7 +11,7 @@ import { featuresOf, FEATURE_SPEC, paragraphContexts, scoreSentence } from '../.
 import model from '../../data/citationWorthiness.json';
 import { resolveConfig, type CitationSensitivity } from '../../server/src/core/config';
 import { configFromSettings } from '../../server/src/settings';
-import { lint, messageText } from './rulesSupport';
+import { actionsFor, lint, messageText } from './rulesSupport';
 
 interface Scored {
   probability: number;
@@ -147,6 +147,17 @@ describe('citation worthiness: unsupported-claim with secretome.lint.citationNee
     assert.match(messageText(flagged[0]), /^This sentence states a specific finding; such sentences are usually cited, but cites nothing/);
     assert.deepStrictEqual(flagged[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: background.length } });
     assert.match(messageText(unsupported(effect, 'thorough')[0]), /^This sentence asserts an effect but cites nothing/);
+  });
+
+  it('offers no review paper for a finding it only shares one word with ("approach")', () => {
+    const sentence = 'Peck et al. used a similar condensed-beam approach as described here.';
+    const { document, diagnostics } = lint(sentence, 'markdown');
+    const [flagged] = diagnostics.filter((diagnostic) => diagnostic.code === 'unsupported-claim');
+    assert.match(messageText(flagged), /^This sentence states a specific finding; such sentences are usually cited/);
+    assert.deepStrictEqual(
+      actionsFor(document, flagged).map((action) => action.title),
+      ['Disable unsupported-claim for this line'],
+    );
   });
 
   it('never flags the writer\'s own methods, whatever the model says', () => {

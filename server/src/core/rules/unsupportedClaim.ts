@@ -5,6 +5,9 @@ import { closestStatements } from '../claims/evidence';
 import { formatReferenceNumbers } from '../format';
 import type { Statement } from '../datasetTypes';
 import type { DocumentReferences } from '../knowledge';
+import type { Reference } from '../knowledge/model';
+import { sentenceWords } from '../knowledge/search';
+import { contentWords, wordForms } from '../knowledge/text';
 import type { CitationStyle, Fix, Finding, Rule, RuleContext } from './types';
 import { citationFor, citationOfReference, describeAnyReference, insertCitationEdit, quoteStatement, reviewNumbersText, trimmedSentence } from './wording';
 
@@ -124,8 +127,11 @@ export function singleReferenceFixes(references: DocumentReferences, style: Cita
   const inserted = new Set(existing.flatMap((fix) => fix.edits.map((edit) => edit.newText)));
   const fixes: Fix[] = [];
   const ranked = references.rank({ sentence, limit: MAX_SINGLE_SUGGESTIONS }).references;
+  const words = sentenceWords(sentence);
   for (const candidate of ranked) {
     if (candidate.reviewScore <= 0 && candidate.textScore <= 0) continue;
+    // Without the review's evidence, one shared word ("approach") says nothing about what a paper is about.
+    if (candidate.reviewScore <= 0 && sharedWordCount(words, candidate.reference) < 2) continue;
     const citation = citationOfReference(references, candidate.reference, style);
     if (!citation) continue;
     const title = `Cite ${describeAnyReference(references, candidate.reference, style)}`;
@@ -136,6 +142,12 @@ export function singleReferenceFixes(references: DocumentReferences, style: Cita
     fixes.push({ title, edits: [edit], preferred: existing.length === 0 && fixes.length === 0 });
   }
   return fixes;
+}
+
+/** How many of the sentence's content words (in any of their forms) the reference's title or abstract has. */
+function sharedWordCount(words: readonly string[][], reference: Reference): number {
+  const own = new Set(contentWords(`${reference.item.title ?? ''} ${reference.item.abstract ?? ''}`).flatMap(wordForms));
+  return words.filter((forms) => forms.some((form) => own.has(form))).length;
 }
 
 function describeCues(cues: readonly string[]): string {
