@@ -86,8 +86,12 @@ const VANCOUVER_SOURCE = /\b(\d{4})(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*(?:;\s
 
 function readApa(body: string, year: RegExpExecArray, fields: ParsedFields): void {
   fields.issued = { 'date-parts': [[Number(year[1])]] };
-  const authors = parseNames(body.slice(0, year.index));
-  if (authors.length > 0) fields.author = authors;
+  const authorText = body.slice(0, year.index);
+  const authors = parseNames(authorText);
+  if (authors.length > 0) {
+    fields.author = authors;
+    if (endsInEtAl(authorText)) fields.moreAuthors = true;
+  }
   const rest = body.slice(year.index + year[0].length).trim();
   // The journal is the emphasis followed by its volume (`*Bacillus subtilis*` in a title is not), else the last one.
   const emphases = [...rest.matchAll(/\u0001([^\u0002]*)\u0002/g)];
@@ -125,7 +129,10 @@ function readVancouver(body: string, fields: ParsedFields): void {
   const sourceIndex = sentences.findIndex((sentence, index) => index > 0 && VANCOUVER_SOURCE.test(sentence) && /^\d{4}\b/.test(sentence.replace(/^.*?(?=\d{4})/, '')));
   if (sentences.length >= 2) {
     const authors = parseNames(sentences[0]!);
-    if (authors.length > 0) fields.author = authors;
+    if (authors.length > 0) {
+      fields.author = authors;
+      if (endsInEtAl(sentences[0]!)) fields.moreAuthors = true;
+    }
   }
   const yearAt = sourceIndex >= 0 ? sourceIndex : -1;
   if (yearAt >= 0) {
@@ -174,6 +181,11 @@ function splitSentences(text: string): string[] {
 function isAuthorRunEnd(text: string, period: number): boolean {
   const before = text.slice(Math.max(0, period - 40), period);
   return /[A-Za-z\u00C0-\u024F'-]{2,} [A-Z]$/.test(before);
+}
+
+/** `Caseiro AR, Pedrosa SS, et al` (or `et al.`, `…`): the writer's list names only the first authors. */
+function endsInEtAl(authors: string): boolean {
+  return /(?:,|\s)\s*(?:et\.? al\.?|…|\.\.\.)\s*[.,]?\s*$/i.test(authors);
 }
 
 /** Names as written, in either `Smith, J., & Doe, A.` or `Smith J, Doe A and Lee C` style. */
