@@ -167,7 +167,11 @@ describe("write the reference list: the writer's own entries keep what they had"
     const document = doc(text, name, language);
     const result = service().writeReferenceList(document, config(), vancouver);
     assert.strictEqual(result.outcome, 'edit', result.message);
-    return applied(result.edit, [document])[0]!;
+    const after = applied(result.edit, [document])[0]!;
+    // What was written reads back as the same fields: writing again changes nothing (no "[Internet] [Internet]").
+    const again = service().writeReferenceList(doc(after, `again-${name}`, language), config(), vancouver);
+    assert.strictEqual(again.outcome, 'unchanged', `${again.message}\n${again.outcome === 'edit' ? applied(again.edit, [doc(after, name, language)])[0] : ''}`);
+    return after;
   };
 
   it("keeps the writer's DOI and author list, filling the volume, issue and pages the review prints", () => {

@@ -60,6 +60,8 @@ export function parseReferenceText(written: string): ParsedFields {
   const apa = APA_YEAR.exec(plain);
   if (apa) readApa(plain, apa, fields);
   else readVancouver(plain.replace(/[\u0001\u0002]/g, ''), fields);
+  // Vancouver marks an item read online with "[Internet]" after the journal: a medium, not part of its name.
+  if (fields['container-title']) fields['container-title'] = fields['container-title'].replace(/\s*\[Internet\]$/i, '');
   for (const field of ['title', 'container-title', 'volume', 'issue', 'page'] as const) {
     const value = fields[field]?.replace(/[\u0001\u0002]/g, '').trim();
     if (value) fields[field] = value;
@@ -240,7 +242,8 @@ function plainLatex(text: string): string {
     .replace(/\\newblock\b/g, ' ')
     .replace(/\\(?:em|it|bf|sc|rm|sl)\b\s*/g, '')
     .replace(/\\(?:emph|textit|textbf|textsc|textrm|mbox|url|doi|href)\s*\{([^{}]*)\}/g, '$1')
-    .replace(/\\&/g, '&')
+    .replace(/\\textbackslash\{\}/g, '\\')
+    .replace(/\\([&_%#$])/g, '$1')
     .replace(/---/g, '—')
     .replace(/--/g, '–')
     .replace(/~/g, ' ')
