@@ -49,6 +49,8 @@ describe('manuscript: its own numbered reference list (Markdown)', () => {
         { family: 'Caseiro', given: 'AR' }, { family: 'Pedrosa', given: 'SS' }, { family: 'Ivanova', given: 'G' },
         { family: 'Vieira Branquinho', given: 'M' }, { family: 'Almeida', given: 'A' }, { family: 'Faria', given: 'F' },
       ],
+      // The entry's list ends in "et al": the paper has more authors than these six.
+      moreAuthors: true,
       title: 'Mesenchymal Stem/Stromal Cells metabolomic and bioactive factors profiles: A comparative analysis on the umbilical cord and dental pulp derived Stem/Stromal Cells secretome',
       'container-title': 'PLoS ONE',
       issued: { 'date-parts': [[2019]] },

@@ -6,6 +6,8 @@
 import * as assert from 'assert';
 import type { Reference } from '../../server/src/core/knowledge/model';
 import type { ReferenceListFormatter, ReferenceListOutput } from '../../server/src/core/features/referenceListWriter';
+import { bundledStyles } from '../../server/src/core/style/bundledStyles';
+import { createReferenceFormatter } from '../../server/src/core/style/referenceFormatter';
 import { config, service } from './support';
 import { applied, doc, projectOf } from './renumber.test';
 
@@ -152,5 +154,90 @@ describe('write the reference list: bad input', () => {
     const result = service().writeReferenceList(doc('Huge [1-99999999]. Fine [2].\n'), config(), { styleName: 'x', formatList: () => assert.fail('formatted') });
     assert.strictEqual(result.outcome, 'refused');
     assert.match(result.message, /^No list was written: \[1-99999999\] \(renumber-\d+\.md, line 1\) is a range too long to be meant/);
+  });
+});
+
+describe("write the reference list: the writer's own entries keep what they had", () => {
+  // The review prints no DOI, PMID or URL for its papers: these are the writer's, written with the prefixes kept for
+  // examples (DOI 10.5555, example.org), so no real paper is given an identifier here.
+  const vancouver = createReferenceFormatter(bundledStyles.vancouver);
+  const caseiroTitle =
+    'Mesenchymal Stem/Stromal Cells metabolomic and bioactive factors profiles: A comparative analysis on the umbilical cord and dental pulp derived Stem/Stromal Cells secretome';
+  const refreshed = (text: string, name: string, language = 'markdown') => {
+    const document = doc(text, name, language);
+    const result = service().writeReferenceList(document, config(), vancouver);
+    assert.strictEqual(result.outcome, 'edit', result.message);
+    const after = applied(result.edit, [document])[0]!;
+    // What was written reads back as the same fields: writing again changes nothing (no "[Internet] [Internet]").
+    const again = service().writeReferenceList(doc(after, `again-${name}`, language), config(), vancouver);
+    assert.strictEqual(again.outcome, 'unchanged', `${again.message}\n${again.outcome === 'edit' ? applied(again.edit, [doc(after, name, language)])[0] : ''}`);
+    return after;
+  };
+
+  it("keeps the writer's DOI and author list, filling the volume, issue and pages the review prints", () => {
+    const after = refreshed(
+      [
+        'Secretomes [2]. Own [1].',
+        '',
+        '## References',
+        '',
+        '1. Writer W. A paper the review does not know. J Own. 2023;1:1.',
+        `2. Caseiro AR, Pedrosa SS, Ivanova G, et al. ${caseiroTitle}. PLoS ONE. 2019. doi:10.5555/writer_doi.2019`,
+        '',
+      ].join('\n'),
+      'own-doi.md',
+    );
+    assert.strictEqual(
+      after,
+      [
+        'Secretomes [1]. Own [2].',
+        '',
+        '## References',
+        '',
+        `1. Caseiro AR, Pedrosa SS, Ivanova G, et al. ${caseiroTitle}. PLoS ONE. 2019;14(11):1–33. doi:10.5555/writer_doi.2019`,
+        '2. Writer W. A paper the review does not know. J Own. 2023;1:1.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it("keeps the writer's value where it differs from the review's, and a PMID and URL the style would not print", () => {
+    const after = refreshed(
+      [
+        'Secretomes [1].',
+        '',
+        '## References',
+        '',
+        `1. Caseiro AR, Pedrosa SS. ${caseiroTitle}. PLOS One. 2019;14(11):1-33. PMID: 12345678. Available from: https://example.org/caseiro-2019`,
+        '',
+      ].join('\n'),
+      'own-pmid.md',
+    );
+    // "PLOS One" is the writer's spelling (the review prints "PLoS ONE"); Vancouver prints a PMID but no URL of an
+    // article, so the URL follows as the writer wrote it.
+    assert.strictEqual(
+      after.split('\n')[4],
+      `1. Caseiro AR, Pedrosa SS. ${caseiroTitle}. PLOS One. 2019;14(11):1–33. PubMed PMID: 12345678. Available from: https://example.org/caseiro-2019`,
+    );
+  });
+
+  it('keeps a \\bibitem’s \\url, written by the style and escaped for LaTeX', () => {
+    const after = refreshed(
+      [
+        '\\begin{document}',
+        'Secretomes [1].',
+        '\\begin{thebibliography}{9}',
+        `\\bibitem{caseiro} Caseiro AR, Pedrosa SS. ${caseiroTitle}. PLoS ONE. 2019;14(11):1-33. \\url{https://example.org/caseiro_2019}`,
+        '\\end{thebibliography}',
+        '\\end{document}',
+        '',
+      ].join('\n'),
+      'own-url.tex',
+      'latex',
+    );
+    assert.strictEqual(
+      after.split('\n')[3],
+      `\\bibitem{caseiro} Caseiro AR, Pedrosa SS. ${caseiroTitle}. PLoS ONE [Internet]. 2019;14(11):1–33. Available from: https://example.org/caseiro\\_2019`,
+    );
   });
 });

@@ -107,6 +107,48 @@ describe('rename: a citation key across the project', () => {
   });
 });
 
+describe('rename: a Manubot @tag: key across the project', () => {
+  const chapters = () => {
+    const intro = TextDocument.create('file:///tags/content/01.intro.md', 'markdown', 3, 'Secretomes heal [@tag:abe2020; @doi:10.1038/nbt.3300].\n\n[@tag:abe2020]: doi:10.1038/nbt.3300\n');
+    const results = TextDocument.create('file:///tags/content/02.results.md', 'markdown', 7, 'As before [@tag:abe2020], and @tag:abe2020 again; not @tag:abe2020b.\n\n[@tag:abe2020b]: pmid:12345\n');
+    const project = { id: intro.uri, kind: 'manubot' as const, label: 'content/', documents: [intro, results], problems: [] };
+    return { intro, results, config: config({ sources: { project } }) };
+  };
+
+  it('renames the citations in every chapter and the [@tag:…]: definition line, keeping tag:', () => {
+    const { intro, results, config: projectConfig } = chapters();
+    const prepared = service().prepareRename(results, positionOf(results, 'abe2020', 1), projectConfig);
+    assert.ok('range' in prepared, JSON.stringify(prepared));
+    assert.strictEqual(results.getText(prepared.range), 'abe2020');
+    assert.strictEqual(prepared.placeholder, 'abe2020');
+    const result = service().planRename(results, positionOf(results, 'abe2020', 1), 'abe2020secretome', projectConfig);
+    assert.ok(!('refused' in result), 'refused' in result ? result.refused : '');
+    assert.strictEqual(result.definition, undefined);
+    assert.deepStrictEqual(result.edits.map((file) => file.uri), [intro.uri, results.uri]);
+    assert.strictEqual(applied(intro, result.edits[0]!.edits), 'Secretomes heal [@tag:abe2020secretome; @doi:10.1038/nbt.3300].\n\n[@tag:abe2020secretome]: doi:10.1038/nbt.3300\n');
+    assert.strictEqual(applied(results, result.edits[1]!.edits), 'As before [@tag:abe2020secretome], and @tag:abe2020secretome again; not @tag:abe2020b.\n\n[@tag:abe2020b]: pmid:12345\n');
+    // From the definition line, with the new name typed with its tag:, the same edits.
+    const fromDefinition = service().planRename(intro, positionOf(intro, '[@tag:abe2020]:', 1), 'tag:abe2020secretome', projectConfig);
+    assert.deepStrictEqual(fromDefinition, result);
+  });
+
+  it('refuses a tag nobody defines, a name another tag has, and still refuses @doi: and @pmid:', () => {
+    const { intro, results, config: projectConfig } = chapters();
+    const refusal = (document: TextDocument, needle: string, newName = 'x2020') => {
+      const prepared = service().prepareRename(document, positionOf(document, needle, 1), projectConfig);
+      if ('refused' in prepared) return prepared.refused;
+      const result = service().planRename(document, positionOf(document, needle, 1), newName, projectConfig);
+      return 'refused' in result ? result.refused : 'accepted';
+    };
+    assert.match(refusal(intro, 'doi:10.1038/nbt.3300]'), /persistent identifier/);
+    assert.match(refusal(results, 'abe2020', 'abe2020b'), /@tag:abe2020b is already defined \(02\.results\.md, line 3\)/);
+    assert.match(refusal(results, 'abe2020', 'abe 2020'), /not a valid tag name/);
+    const lone = TextDocument.create('file:///tags/lone.md', 'markdown', 1, 'Undefined [@tag:ghost2001] and [@pmid:12345].\n');
+    assert.match(refusal(lone, 'ghost2001'), /@tag:ghost2001 is defined by no \[@tag:ghost2001\]: line/);
+    assert.match(refusal(lone, 'pmid:'), /persistent identifier/);
+  });
+});
+
 describe('rename: the key where a bibliography file defines it', () => {
   it('edits the id of a CSL-JSON item and of a CSL-YAML item', () => {
     const json = '[\n  {\n    "type": "book",\n    "id": "doe2018",\n    "title": "T"\n  }\n]\n';

@@ -45,6 +45,54 @@ describe('document symbols', () => {
     assert.deepStrictEqual(symbols[0]!.range.end, { line: 10, character: 11 }, 'Results runs to the line before # References');
   });
 
+  it('nests setext headings like ATX ones; a thematic break, front matter or an underlined list item is not a heading', () => {
+    const text = [
+      '---',
+      'title: Setext',
+      '---',
+      'Secretome therapy',
+      '  in wound healing',
+      '=================',
+      '',
+      'Text.',
+      '',
+      '---',
+      '',
+      'Methods',
+      '-------',
+      '### Sampling',
+      '- a list item',
+      '---',
+      'Results {#sec:results}',
+      '---',
+      '    indented code',
+      '    ---',
+      'References',
+      '==========',
+      '',
+      '1. Caseiro AR, Pedrosa SS. The secretome in wound healing. PLoS ONE. 2019;14(11):1-33.',
+      '',
+    ].join('\n');
+    const document = TextDocument.create('file:///symbols/setext.md', 'markdown', 1, text);
+    const symbols = service().documentSymbols(document);
+    assert.deepStrictEqual(outline(symbols), [
+      'Secretome therapy in wound healing',
+      '  Methods',
+      '    Sampling',
+      '  Results',
+      'References',
+      '  [1] — Caseiro 2019, The secretome in wound healing',
+    ]);
+    const [title, references] = symbols;
+    // The heading is its text lines and its underline; it spans to the next level-1 heading, blank lines left out.
+    assert.deepStrictEqual(title!.selectionRange, { start: { line: 3, character: 0 }, end: { line: 5, character: 17 } });
+    assert.deepStrictEqual(title!.range, { start: { line: 3, character: 0 }, end: { line: 19, character: 7 } });
+    const [methods, results] = title!.children!;
+    assert.deepStrictEqual(methods!.range, { start: { line: 11, character: 0 }, end: { line: 15, character: 3 } });
+    assert.deepStrictEqual(results!.selectionRange, { start: { line: 16, character: 0 }, end: { line: 17, character: 3 } });
+    assert.deepStrictEqual(references!.selectionRange, { start: { line: 20, character: 0 }, end: { line: 21, character: 10 } });
+  });
+
   it('nests LaTeX sections (starred, short titles, commented ones left out) and lists \\bibitem entries', () => {
     const text = [
       '\\section{Introduction}',

@@ -264,3 +264,51 @@ describe('protocol: navigation across the chapters of a Manubot manuscript', fun
     await client.close(uriOf(bib));
   });
 });
+
+describe('protocol: rename of a Manubot @tag: key', function () {
+  let client: LspClient;
+  let folder: string;
+  const uriOf = (file: string) => pathToFileURL(path.join(folder, file)).href;
+  const chapters = {
+    'content/01.introduction.md': 'Secretomes heal wounds [@tag:abe2020; @doi:10.1038/nbt.3300].\n',
+    'content/02.results.md': 'As before [@tag:abe2020].\n\n[@tag:abe2020]: doi:10.1038/nbt.3300\n',
+  };
+
+  before(async () => {
+    folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'secretome-nav-tag-')));
+    fs.mkdirSync(path.join(folder, 'content'));
+    for (const [file, text] of Object.entries(chapters)) fs.writeFileSync(path.join(folder, file), text);
+    client = await startClient({}, folder);
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('renames @tag:abe2020 in the open chapter (its version) and the definition in the other on disk (no version); @doi: is refused', async () => {
+    const intro = 'content/01.introduction.md';
+    const text = chapters[intro];
+    await client.open(uriOf(intro), 'markdown', text);
+    await client.diagnostics(uriOf(intro));
+    const name = text.indexOf('abe2020');
+    const position = { line: 0, character: name + 2 };
+    const prepared = await client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: uriOf(intro) }, position });
+    assert.deepStrictEqual(prepared, { range: { start: { line: 0, character: name }, end: { line: 0, character: name + 'abe2020'.length } }, placeholder: 'abe2020' });
+    const edit = (await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uriOf(intro) }, position, newName: 'abe2020woundhealing' })) as WorkspaceEdit;
+    assert.deepStrictEqual(
+      (edit.documentChanges as TextDocumentEdit[]).map((change) => [
+        change.textDocument.uri.slice(pathToFileURL(folder).href.length + 1),
+        change.textDocument.version,
+        change.edits.map((e) => `${e.range.start.line + 1}:${e.range.start.character}:${(e as { newText: string }).newText}`),
+      ]),
+      [
+        [intro, 1, [`1:${name}:abe2020woundhealing`]],
+        ['content/02.results.md', null, [`1:${'As before [@tag:'.length}:abe2020woundhealing`, `3:${'[@tag:'.length}:abe2020woundhealing`]],
+      ],
+    );
+    await assert.rejects(
+      client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: uriOf(intro) }, position: { line: 0, character: text.indexOf('doi:') + 2 } }),
+      (error: Error) => /persistent identifier/.test(error.message),
+    );
+  });
+});

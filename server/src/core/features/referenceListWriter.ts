@@ -3,7 +3,8 @@
  * numbers gets its own list: citations renumbered by first use and a References section at the end (Markdown
  * `## References` with `1. …`, plain text the same, LaTeX `thebibliography` before `\end{document}`), so it stands on
  * its own. A manuscript with a list has it refreshed in place: renumbered and reordered by first use, and each cited
- * entry that is one of the review's papers written anew in the style (other entries keep their text). Keys
+ * entry that is one of the review's papers written anew in the style from the writer's fields, the review's filling
+ * only what the writer's entry lacks (ownEntryMerge.ts; other entries keep their text). Keys
  * (`\cite{k}`, `[@k]`) are never touched: their lists come from BibTeX or Pandoc.
  */
 import type { Dataset } from '../dataset';
@@ -11,8 +12,10 @@ import { formatReference } from '../knowledge/format';
 import type { Reference } from '../knowledge/model';
 import type { ReferenceListEntry } from '../manuscript/types';
 import { citationWritingOf, firstUseOf } from '../project/firstUse';
+import { escapeLatex, escapeMarkdown } from '../style/escaping';
 import type { ProjectFile } from '../project/model';
 import type { FeatureContext } from './context';
+import { mergedWithWriter, withWriterIdentifiers } from './ownEntryMerge';
 import { listSome, placeOf, ProjectEditBuilder, type ProjectEditResult } from './projectEdit';
 import { finish, listFileText, planRenumbering, rewriteCitations, rewriteList, unrenumberableMessage } from './renumber';
 
@@ -60,16 +63,22 @@ function refreshList(context: FeatureContext, formatter: ReferenceListFormatter)
   const builder = new ProjectEditBuilder();
   rewriteCitations(builder, context.project.files, plan.use, plan.writing, plan.newNumber);
   const cited = new Set(plan.use.order);
-  const linked = new Map<ReferenceListEntry, Reference>();
+  const linked = new Map<ReferenceListEntry, { merged: Reference; own: Reference }>();
   for (const entry of plan.newOrder) {
     if (!cited.has(entry.number)) continue;
-    const reviewNumber = context.references.resolveNumber(entry.number)?.reviewNumber;
-    const printed = reviewNumber === undefined ? undefined : reviewReference(context, reviewNumber);
-    if (printed) linked.set(entry, printed);
+    const own = context.references.resolveNumber(entry.number);
+    const printed = own?.reviewNumber === undefined ? undefined : reviewReference(context, own.reviewNumber);
+    const merged = printed && mergedWithWriter(printed, own!);
+    if (merged) linked.set(entry, { merged, own: own! });
   }
   const formatted = new Map<ReferenceListEntry, string>();
-  const linkedEntries = [...linked.keys()];
-  formatter.formatList([...linked.values()], outputOf(plan.listFile)).forEach((text, index) => formatted.set(linkedEntries[index]!, text));
+  const linkedEntries = [...linked.entries()];
+  const output = outputOf(plan.listFile);
+  const escape = output === 'latex' ? escapeLatex : output === 'markdown' ? escapeMarkdown : (text: string) => text;
+  formatter.formatList(linkedEntries.map(([, { merged }]) => merged), output).forEach((text, index) => {
+    const [entry, { own }] = linkedEntries[index]!;
+    formatted.set(entry, withWriterIdentifiers(text, own.item, listFileText(plan.listFile, entry), escape));
+  });
   rewriteList(builder, plan.listFile, plan.newOrder, (entry) => formatted.get(entry) ?? listFileText(plan.listFile, entry));
   return finish(builder, plan.use, `The reference list is up to date: numbered by first use, in ${formatter.styleName}.`);
 }

@@ -1,6 +1,7 @@
 /**
- * Rename a citation key across every file of the project and the entry that defines it. `prepareRename` refuses, with
- * a message saying why, what cannot be renamed: a number (renumbering changes those), a persistent identifier, a key
+ * Rename a citation key across every file of the project and the entry that defines it, or a Manubot `@tag:name`
+ * across its citations and its `[@tag:name]: …` definition. `prepareRename` refuses, with a message saying why, what
+ * cannot be renamed: a number (renumbering changes those), a persistent identifier (`@doi:`, `@pmid:`…), a key
  * of the bundled review (not the writer's to rename), a key defined nowhere. A new name that is no valid key, or that
  * another reference in scope already has, is refused too. The core plans the edits; the key's own place in a
  * bibliography file is edited by whoever holds that file's text (`bibliographyKeyEdit`), so the core stays pure.
@@ -10,7 +11,8 @@ import type { Reference } from '../knowledge/model';
 import type { Span } from '../manuscript/types';
 import type { FeatureContext } from './context';
 import { referenceOf } from './definition';
-import { bibitemKeySpan, keyCitationsOf, resolveKey, sameReference, targetAt, type NavigationTarget } from './navigationTarget';
+import type { ProjectFile } from '../project/model';
+import { bibitemKeySpan, identifierCitationsOf, keyCitationsOf, resolveKey, sameReference, targetAt, type NavigationTarget } from './navigationTarget';
 
 export type PrepareRename =
   /** `definition`: the bibliography entry whose file must be edited too, so the caller can check it may edit that file. */
@@ -28,6 +30,12 @@ export interface RenamePlan {
 export function prepareRename(context: FeatureContext, position: Position): PrepareRename {
   const target = targetAt(context.manuscript, context.document.offsetAt(position));
   if (!target) return { refused: 'Only a citation key can be renamed; the cursor is on none.' };
+  if (isTag(target)) {
+    const defined = tagDefinedIn(context, target.key);
+    if ('refused' in defined) return defined;
+    const span = tagNameSpan(context.manuscript.text, target.span);
+    return { range: rangeOf(context.document, span), placeholder: target.key.slice(tagPrefix.length) };
+  }
   const checked = renamable(context, target);
   if ('refused' in checked) return checked;
   const { document } = context;
@@ -39,9 +47,67 @@ export function prepareRename(context: FeatureContext, position: Position): Prep
 export function planRename(context: FeatureContext, position: Position, requested: string): RenamePlan | { refused: string } {
   const target = targetAt(context.manuscript, context.document.offsetAt(position));
   if (!target) return { refused: 'Only a citation key can be renamed; the cursor is on none.' };
+  if (isTag(target)) return planTagRename(context, target.key, requested);
   const checked = renamable(context, target);
   if ('refused' in checked) return checked;
   return planRenameOf(context, checked.reference, requested);
+}
+
+const tagPrefix = 'tag:';
+
+/** A Manubot `@tag:name` citation or `[@tag:name]: …` definition: the writer's own key, renamed in the project's files. */
+function isTag(target: NavigationTarget): target is NavigationTarget & { kind: 'identifier' } {
+  return target.kind === 'identifier' && target.key.toLowerCase().startsWith(tagPrefix);
+}
+
+/** Where the project defines `key` (`[@tag:x]: …` or front-matter `citekey-aliases`); else why it cannot be renamed. */
+function tagDefinedIn(context: FeatureContext, key: string): { files: ProjectFile[] } | { refused: string } {
+  const files = context.project.files.filter((file) => file.manuscript.tagDefinitions?.has(key));
+  if (files.length > 0) return { files };
+  return { refused: `@${key} is defined by no [@${key}]: line in this manuscript's files, so there is no definition to rename it in.` };
+}
+
+/**
+ * Renames `@tag:name` to `@tag:<requested>` in every citation of the project and in its definition, so the citations
+ * keep resolving. `requested` is the new name, with or without its `tag:`.
+ */
+function planTagRename(context: FeatureContext, key: string, requested: string): RenamePlan | { refused: string } {
+  const defined = tagDefinedIn(context, key);
+  if ('refused' in defined) return defined;
+  const newName = requested.trim().replace(/^@/, '').replace(/^tag:/i, '');
+  const invalid = invalidKey(newName);
+  if (invalid) return { refused: invalid.replace(/citation key/g, 'tag name') };
+  const newKey = `${tagPrefix}${newName}`;
+  if (newKey !== key) {
+    const taken = context.project.files.find((file) => file.manuscript.tagDefinitions?.has(newKey));
+    if (taken) return { refused: `@${newKey} is already defined (${placeName(taken, taken.manuscript.tagDefinitions!.get(newKey)!.span)}); choose a name no tag has.` };
+  }
+  const byUri = new Map<string, TextEdit[]>();
+  const add = (file: ProjectFile, span: Span) => byUri.set(file.document.uri, [...(byUri.get(file.document.uri) ?? []), { range: rangeOf(file.document, tagNameSpan(file.manuscript.text, span)), newText: newName }]);
+  for (const { file, entry } of identifierCitationsOf(context, key)) add(file, entry);
+  for (const file of defined.files) {
+    const definition = file.manuscript.tagDefinitions!.get(key)!;
+    const at = file.manuscript.text.indexOf(key, definition.span.start);
+    if (at >= 0 && at < definition.span.end) add(file, { start: at, end: at + key.length });
+  }
+  const order = context.project.files.map((file) => file.document.uri);
+  const edits = [...byUri].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([uri, fileEdits]) => ({ uri, edits: fileEdits.sort(byStart) }));
+  return { edits, newName: newKey };
+}
+
+/** The name of `tag:name` written at `span`: what a rename replaces, the `tag:` kept. */
+function tagNameSpan(text: string, span: Span): Span {
+  const at = text.slice(span.start, span.end).toLowerCase().indexOf(tagPrefix);
+  return at < 0 ? span : { start: span.start + at + tagPrefix.length, end: span.end };
+}
+
+function placeName(file: ProjectFile, span: Span): string {
+  const name = file.document.uri.slice(file.document.uri.lastIndexOf('/') + 1);
+  return `${name}, line ${file.document.positionAt(span.start).line + 1}`;
+}
+
+function byStart(a: TextEdit, b: TextEdit): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 /**

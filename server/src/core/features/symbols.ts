@@ -1,5 +1,5 @@
 /**
- * Document symbols: the manuscript's outline. Headings (Markdown `#` to `######`; LaTeX `\part` to `\subparagraph`,
+ * Document symbols: the manuscript's outline. Headings (Markdown `#` to `######` and setext `===`/`---`; LaTeX `\part` to `\subparagraph`,
  * starred or with a short title), nested by level, each spanning up to the next heading of its level or higher; and
  * the entries of the manuscript's own reference list under the heading that holds them (LaTeX's `thebibliography`
  * as a "References" symbol of its own when no heading holds it).
@@ -81,12 +81,25 @@ function innermostHolding(symbols: DocumentSymbol[], document: TextDocument, off
 
 const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$|^ {0,3}(#{1,6})[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** A setext underline: `===` makes the paragraph above a level-1 heading, `---` a level-2 one. */
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+/** Lines that open a block other than a paragraph (list item, quote, table row, HTML), whose lines a setext underline cannot turn into a heading. */
+const OTHER_BLOCK = /^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)](?:[ \t]|$)|>|\||<)/;
 
-/** ATX headings outside front matter and fenced code; Pandoc attributes (`{#sec:x}`) left out of the title. */
+/**
+ * ATX and setext headings outside front matter and fenced code; Pandoc attributes (`{#sec:x}`) left out of the
+ * title. A setext heading is the paragraph above its underline, so `---` after a blank line (a thematic break) or
+ * under a list item is not one.
+ */
 function markdownHeadings(text: string): Heading[] {
   const headings: Heading[] = [];
   let offset = 0;
   let fence: string | undefined;
+  /** The paragraph being read: where it starts and its lines' text, for a setext underline to make it a heading. */
+  let paragraph: { start: number; lines: string[] } | undefined;
+  /** Inside a list item, quote or table until a blank line: its lines are not a paragraph of their own. */
+  let otherBlock = false;
   const frontMatter = /^(?:\uFEFF)?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
   if (frontMatter) offset = frontMatter[0].length;
   while (offset < text.length) {
@@ -98,17 +111,46 @@ function markdownHeadings(text: string): Heading[] {
       if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) fence = undefined;
     } else if (fenceMatch) {
       fence = fenceMatch[1];
+      paragraph = undefined;
+      otherBlock = false;
+    } else if (line.trim() === '') {
+      paragraph = undefined;
+      otherBlock = false;
     } else if (line.length < 2000) {
       const match = ATX.exec(line);
+      const underline = paragraph && SETEXT_UNDERLINE.exec(line);
       if (match) {
         const level = (match[1] ?? match[3])!.length;
-        const title = cut((match[2] ?? '').replace(/\s*\{[^{}]*\}\s*$/, '').trim());
+        const title = cut(headingTitle(match[2] ?? ''));
         headings.push({ start: offset, end, level, title, line: { start: offset, end: offset + line.length } });
+        paragraph = undefined;
+        otherBlock = false;
+      } else if (paragraph && underline) {
+        const level = underline[1]![0] === '=' ? 1 : 2;
+        const title = cut(headingTitle(paragraph.lines.map((text) => text.trim()).join(' ')));
+        headings.push({ start: paragraph.start, end, level, title, line: { start: paragraph.start, end: offset + line.length } });
+        paragraph = undefined;
+      } else if (THEMATIC_BREAK.test(line)) {
+        paragraph = undefined;
+        otherBlock = false;
+      } else if (otherBlock || OTHER_BLOCK.test(line)) {
+        otherBlock = true;
+      } else if (paragraph) {
+        paragraph.lines.push(line);
+      } else if (!/^(?: {4}|\t)/.test(line)) {
+        // Indented four spaces, a line that does not continue a paragraph is code.
+        paragraph = { start: offset, lines: [line] };
       }
+    } else {
+      paragraph = undefined;
     }
     offset = end + 1;
   }
   return headings;
+}
+
+function headingTitle(written: string): string {
+  return written.replace(/\s*\{[^{}]*\}\s*$/, '').trim();
 }
 
 const LATEX_LEVELS: Record<string, number> = { part: 0, chapter: 1, section: 2, subsection: 3, subsubsection: 4, paragraph: 5, subparagraph: 6 };

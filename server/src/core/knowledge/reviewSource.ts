@@ -76,7 +76,7 @@ function parseOneName(name: string): CslName {
 }
 
 /** "AR" → "A. R.", "K-W" → "K.-W.", "G." stays; anything else (a full given name) is kept as printed. */
-function spelledInitials(given: string): string {
+export function spelledInitials(given: string): string {
   if (!initialsPattern.test(given)) return given;
   return given
     .split('-')

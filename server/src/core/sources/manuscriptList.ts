@@ -60,6 +60,8 @@ export function parseReferenceText(written: string): ParsedFields {
   const apa = APA_YEAR.exec(plain);
   if (apa) readApa(plain, apa, fields);
   else readVancouver(plain.replace(/[\u0001\u0002]/g, ''), fields);
+  // Vancouver marks an item read online with "[Internet]" after the journal: a medium, not part of its name.
+  if (fields['container-title']) fields['container-title'] = fields['container-title'].replace(/\s*\[Internet\]$/i, '');
   for (const field of ['title', 'container-title', 'volume', 'issue', 'page'] as const) {
     const value = fields[field]?.replace(/[\u0001\u0002]/g, '').trim();
     if (value) fields[field] = value;
@@ -86,8 +88,12 @@ const VANCOUVER_SOURCE = /\b(\d{4})(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*(?:;\s
 
 function readApa(body: string, year: RegExpExecArray, fields: ParsedFields): void {
   fields.issued = { 'date-parts': [[Number(year[1])]] };
-  const authors = parseNames(body.slice(0, year.index));
-  if (authors.length > 0) fields.author = authors;
+  const authorText = body.slice(0, year.index);
+  const authors = parseNames(authorText);
+  if (authors.length > 0) {
+    fields.author = authors;
+    if (endsInEtAl(authorText)) fields.moreAuthors = true;
+  }
   const rest = body.slice(year.index + year[0].length).trim();
   // The journal is the emphasis followed by its volume (`*Bacillus subtilis*` in a title is not), else the last one.
   const emphases = [...rest.matchAll(/\u0001([^\u0002]*)\u0002/g)];
@@ -125,7 +131,10 @@ function readVancouver(body: string, fields: ParsedFields): void {
   const sourceIndex = sentences.findIndex((sentence, index) => index > 0 && VANCOUVER_SOURCE.test(sentence) && /^\d{4}\b/.test(sentence.replace(/^.*?(?=\d{4})/, '')));
   if (sentences.length >= 2) {
     const authors = parseNames(sentences[0]!);
-    if (authors.length > 0) fields.author = authors;
+    if (authors.length > 0) {
+      fields.author = authors;
+      if (endsInEtAl(sentences[0]!)) fields.moreAuthors = true;
+    }
   }
   const yearAt = sourceIndex >= 0 ? sourceIndex : -1;
   if (yearAt >= 0) {
@@ -174,6 +183,11 @@ function splitSentences(text: string): string[] {
 function isAuthorRunEnd(text: string, period: number): boolean {
   const before = text.slice(Math.max(0, period - 40), period);
   return /[A-Za-z\u00C0-\u024F'-]{2,} [A-Z]$/.test(before);
+}
+
+/** `Caseiro AR, Pedrosa SS, et al` (or `et al.`, `…`): the writer's list names only the first authors. */
+function endsInEtAl(authors: string): boolean {
+  return /(?:,|\s)\s*(?:et\.? al\.?|…|\.\.\.)\s*[.,]?\s*$/i.test(authors);
 }
 
 /** Names as written, in either `Smith, J., & Doe, A.` or `Smith J, Doe A and Lee C` style. */
@@ -228,7 +242,8 @@ function plainLatex(text: string): string {
     .replace(/\\newblock\b/g, ' ')
     .replace(/\\(?:em|it|bf|sc|rm|sl)\b\s*/g, '')
     .replace(/\\(?:emph|textit|textbf|textsc|textrm|mbox|url|doi|href)\s*\{([^{}]*)\}/g, '$1')
-    .replace(/\\&/g, '&')
+    .replace(/\\textbackslash\{\}/g, '\\')
+    .replace(/\\([&_%#$])/g, '$1')
     .replace(/---/g, '—')
     .replace(/--/g, '–')
     .replace(/~/g, ' ')
