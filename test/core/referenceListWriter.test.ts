@@ -64,7 +64,7 @@ describe('write the reference list', () => {
     assert.match(entries[3]!, /^4\. Ranganath SH, .*Cell Stem Cell/);
   });
 
-  it('writes a thebibliography before \\end{document} in LaTeX, with the review keys as \\bibitem keys', () => {
+  it('writes a thebibliography before \\end{document} in LaTeX, with the review keys as \\bibitem keys that the citations now \\cite', () => {
     const text = '\\begin{document}\nSecretomes [12] and [45].\n\\end{document}\n';
     const document = doc(text, 'draft-list.tex', 'latex');
     const [after] = applied(service().writeReferenceList(document, config(), recordingFormatter()).edit, [document]);
@@ -72,7 +72,7 @@ describe('write the reference list', () => {
       after,
       [
         '\\begin{document}',
-        'Secretomes [1] and [2].',
+        'Secretomes \\cite{fei2024} and \\cite{caseiro2019}.',
         '\\begin{thebibliography}{9}',
         '\\bibitem{fei2024} Clinical applications of stem cell-derived exosomes (fei2024, latex)',
         '\\bibitem{caseiro2019} Mesenchymal Stem/Stromal Cells metabolomic and bioactive factors profiles: A comparative analysis on the umbilical cord and dental pulp derived Stem/Stromal Cells secretome (caseiro2019, latex)',
@@ -81,6 +81,20 @@ describe('write the reference list', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('in LaTeX, writes a range and a list of numbers as one \\cite of their keys, which the new list defines', () => {
+    const text = '\\begin{document}\nSkin wounds heal faster [11-13], and cargo differs [32, 34].\n\\end{document}\n';
+    const document = doc(text, 'draft-range.tex', 'latex');
+    const [after] = applied(service().writeReferenceList(document, config(), recordingFormatter()).edit, [document]);
+    const cites = [...after.matchAll(/\\cite\{([^}]*)\}/g)].map((match) => match[1]);
+    const bibitems = [...after.matchAll(/\\bibitem\{([^}]*)\}/g)].map((match) => match[1]);
+    assert.strictEqual(cites.length, 2);
+    assert.deepStrictEqual(cites.join(',').split(','), bibitems);
+    assert.strictEqual(bibitems.length, 5);
+    assert.ok(!/\[\d/.test(after.split('\\begin{thebibliography}')[0]!), after);
+    const relinted = service().doValidate(doc(after, 'draft-range-after.tex', 'latex'), config());
+    assert.deepStrictEqual(relinted.filter((diagnostic) => diagnostic.code === 'unknown-citation'), []);
   });
 
   it('writes under an empty References heading rather than adding a second one', () => {

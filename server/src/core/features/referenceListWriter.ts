@@ -113,12 +113,22 @@ function writeNewList(context: FeatureContext, formatter: ReferenceListFormatter
   }
   const newNumber = new Map(use.order.map((number, index) => [number, index + 1]));
   const builder = new ProjectEditBuilder();
-  rewriteCitations(builder, files, use, citationWritingOf(files, use.citations), newNumber);
   const target = listPlace(files);
   const output = outputOf(target.file);
+  const keys = bibitemKeys(references);
+  if (output === 'latex') {
+    // LaTeX numbers a thebibliography itself: `[12]` becomes `\cite{fei2024}`, so the text and the list stay linked.
+    const keyOf = new Map(use.order.map((number, index) => [number, keys[index]!]));
+    const inLatex = (cited: { fileIndex: number }) => files[cited.fileIndex]!.manuscript.language === 'latex';
+    for (const { fileIndex, citation, numbers } of use.citations.filter(inLatex)) {
+      if (numbers.length > 0) builder.replace(files[fileIndex]!.document, { start: citation.start, end: citation.end }, `\\cite{${numbers.map((number) => keyOf.get(number)).join(',')}}`);
+    }
+    const others = { ...use, citations: use.citations.filter((cited) => !inLatex(cited)) };
+    rewriteCitations(builder, files, others, citationWritingOf(files, others.citations), newNumber);
+  } else rewriteCitations(builder, files, use, citationWritingOf(files, use.citations), newNumber);
   const texts = formatter.formatList(references, output);
   const newline = target.newline;
-  const section = listSection(references, texts, output, target.withHeading, newline);
+  const section = listSection(keys, texts, output, target.withHeading, newline);
   builder.replace(target.file.document, { start: target.at, end: target.at }, target.before + section + target.after);
   const { documents } = builder.counts;
   return {
@@ -183,11 +193,11 @@ function atLineStart(text: string, offset: number): boolean {
   return offset === 0 || text[offset - 1] === '\n';
 }
 
-function listSection(references: readonly Reference[], texts: readonly string[], output: ReferenceListOutput, withHeading: boolean, newline: string): string {
+function listSection(keys: readonly string[], texts: readonly string[], output: ReferenceListOutput, withHeading: boolean, newline: string): string {
   const lines: string[] = [];
   if (output === 'latex') {
-    lines.push(`\\begin{thebibliography}{${'9'.repeat(String(references.length).length)}}`);
-    references.forEach((reference, index) => lines.push(`\\bibitem{${bibitemKey(reference)}} ${texts[index] ?? ''}`));
+    lines.push(`\\begin{thebibliography}{${'9'.repeat(String(keys.length).length)}}`);
+    keys.forEach((key, index) => lines.push(`\\bibitem{${key}} ${texts[index] ?? ''}`));
     lines.push('\\end{thebibliography}');
     return lines.join(newline) + newline;
   }
@@ -196,7 +206,17 @@ function listSection(references: readonly Reference[], texts: readonly string[],
   return lines.join(newline) + newline;
 }
 
-/** A `\bibitem` key later `\cite`s can use: the reference's key, without characters LaTeX keys cannot hold. */
-function bibitemKey(reference: Reference): string {
-  return reference.key.replace(/[\s{}%,\\#]/g, '') || `ref${reference.number ?? ''}`;
+/**
+ * The `\bibitem` keys `\cite`s can use, one per reference in order: the reference's key without characters LaTeX
+ * keys cannot hold, made distinct ("-2") if two come out the same.
+ */
+function bibitemKeys(references: readonly Reference[]): string[] {
+  const taken = new Set<string>();
+  return references.map((reference, index) => {
+    const base = reference.key.replace(/[\s{}%,\\#~]/g, '') || `ref${index + 1}`;
+    let key = base;
+    for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
+    taken.add(key);
+    return key;
+  });
 }
