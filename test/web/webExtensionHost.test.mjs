@@ -3,7 +3,7 @@
 // so package.json's `browser` entry runs (client and server in one worker) and the Node build (`main`) does not.
 // The tests drive the workbench with keystrokes and the mouse (`[Caseiro` → 45, a TGF-β hover, a squiggle on an
 // uncited claim), then prove where the extension ran: the Running Extensions view says "web worker", and no
-// dist/server.js process exists.
+// dist/server.js process exists; and that its server logged no error meanwhile (a check that throws is only logged).
 //
 // Run: npm run test:web   (mocha with the counting reporter; ends with `web: N passed, N failed`)
 // Screenshots: test-results/web/*.png (their paths are printed). A failed test also leaves test-results/web/<test>.log:
@@ -23,7 +23,7 @@ import {
 } from '../../scripts/codeServer.mjs';
 import { stepScreenshot, typeLikeAPerson, waitForRows } from '../ui/typing.mjs';
 import { expectCurrentLine, modifier, openFile as openFileInWorkbench, screenshotEachTest, serverReady, uiTimeoutMs } from '../ui/workbenchPage.mjs';
-import { logsOnFailure, recordConsole, writeFailureLog } from './failureLogs.mjs';
+import { logsOnFailure, recordConsole, workbenchLogs, writeFailureLog } from './failureLogs.mjs';
 
 const vsixPath = path.join(projectRoot, 'secretome-writer.vsix');
 const resultsDir = path.join(projectRoot, 'test-results', 'web');
@@ -224,6 +224,10 @@ describe('the browser build in VS Code for the Web (code-server + Chromium, web 
     await page.screenshot({ path: shot });
     console.log(`      screenshot of the manuscript and the Running Extensions view: ${shot}`);
     assert.deepEqual(extensionErrors, [], 'errors from the extension in the browser console');
+    // A check that failed is logged, never shown: the output channel must hold no error after all the suite did.
+    const [serverLog] = await workbenchLogs(page, /\/Secretome Writer\.log$/);
+    assert.ok(serverLog, "the extension's output channel has no log file in the workbench");
+    assert.deepEqual(serverLog.text.split('\n').filter((line) => / \[error\] /.test(line)), [], 'errors in the Secretome Writer output channel');
   });
 
   /** Runs a command from the Command Palette, typed like a user does. */
