@@ -11,19 +11,26 @@ import { loadBundledDataset } from './core/bundledDataset';
 import { startServer } from './server';
 import { browserAccessScope, findManuscriptsThrough } from './browserWorkspace';
 import { ClientFileSystem } from './workspace/clientFileSystem';
+import type { FileAccessScope } from './workspace/nodeFileSystem';
 
 /** One end of a MessageChannel (typed from the reader: this project compiles without the DOM library). */
 export type ServerPort = ConstructorParameters<typeof BrowserMessageReader>[0] & { close(): void };
 
+export interface BrowserServerOptions {
+  /** How long a file request waits for the client (clientFileSystem.ts's default; tests shorten it). */
+  fileAnswerTimeoutMs?: number;
+}
+
 /** Starts a server that speaks LSP over `port`; it stops listening when the client sends `exit`. */
-export function startBrowserServer(port: ServerPort): void {
+export function startBrowserServer(port: ServerPort, options: BrowserServerOptions = {}): void {
   const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(port), new BrowserMessageWriter(port));
+  const files = (scope: FileAccessScope) => new ClientFileSystem(connection, scope, options.fileAnswerTimeoutMs);
   startServer(connection, {
     loadDataset: loadBundledDataset,
     now: () => performance.now(),
-    fileSystem: (scope) => new ClientFileSystem(connection, scope),
+    fileSystem: files,
     accessScope: browserAccessScope,
-    findManuscripts: (folderUri, limit) => findManuscriptsThrough((scope) => new ClientFileSystem(connection, scope), folderUri, limit),
+    findManuscripts: (folderUri, limit) => findManuscriptsThrough(files, folderUri, limit),
     // Whatever file system the editor has for the document (vscode-vfs, vscode-remote, file), never an unsaved one.
     readsScheme: (scheme) => scheme !== 'untitled',
   });

@@ -15,8 +15,33 @@ export const sliceMs = 10;
  */
 export const maxDeferMs = 250;
 
-/** Lets the event loop run I/O callbacks (incoming messages) before going on: setImmediate runs after them. */
-export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/**
+ * Lets the event loop run incoming messages before going on. In Node setImmediate runs after the I/O callbacks. A web
+ * worker (the browser build's server, browserServer.ts) has no setImmediate: there a message posted to itself is a
+ * task queued behind the messages already received, without the 4 ms a nested setTimeout is clamped to. Decided per
+ * call, by what the running platform has.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
+  const Channel = (globalThis as unknown as { MessageChannel?: new () => { port1: YieldPort; port2: YieldPort } }).MessageChannel;
+  if (!Channel) return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const { port1, port2 } = new Channel();
+    port1.onmessage = () => {
+      // A fresh pair per yield, closed at once: no port is left open to keep a process or worker alive.
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(undefined);
+  });
+}
+
+/** The part of a MessagePort (DOM or Node's worker_threads) the yield uses. */
+interface YieldPort {
+  onmessage: ((event: unknown) => void) | null;
+  postMessage(message: unknown): void;
+  close(): void;
+}
 
 export interface Scheduler {
   /** Runs a request's work; background slices wait while any is running. */

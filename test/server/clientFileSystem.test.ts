@@ -119,6 +119,21 @@ describe('browser build: files through the client', () => {
     assert.match(failed.message, /refs\.bib cannot be read: the connection is closed/);
   });
 
+  it('gives up on a request the client never answers: an "unreadable" refusal that says so', async () => {
+    const asked: string[] = [];
+    const fileSystem = new ClientFileSystem(
+      { sendRequest: (method, params) => (asked.push(`${method} ${params.uri}`), new Promise<never>(() => undefined)) },
+      { roots: ['/secretome/thesis'] },
+      50,
+    );
+    for (const pending of [fileSystem.stat(`${repository}/refs.bib`), fileSystem.read(`${repository}/refs.bib`), fileSystem.list(`${repository}/chapters`)]) {
+      const failed = await refusal(pending);
+      assert.strictEqual(failed.reason, 'unreadable');
+      assert.match(failed.message, /^(refs\.bib|chapters) cannot be read: the editor did not answer within 50 ms$/);
+    }
+    assert.deepStrictEqual(asked, [`${statRequest} ${repository}/refs.bib`, `${readFileRequest} ${repository}/refs.bib`, `${listDirectoryRequest} ${repository}/chapters`]);
+  });
+
   it('walks the workspace for manuscripts as URIs of its own scheme, skipping hidden and build folders', async () => {
     const client = fakeClient(files);
     const found = await findManuscriptsThrough((scope) => new ClientFileSystem(client, scope), repository, 100);

@@ -3,10 +3,11 @@
 // so package.json's `browser` entry runs (client and server in one worker) and the Node build (`main`) does not.
 // The tests drive the workbench with keystrokes and the mouse (`[Caseiro` → 45, a TGF-β hover, a squiggle on an
 // uncited claim), then prove where the extension ran: the Running Extensions view says "web worker", and no
-// dist/server.js process exists.
+// dist/server.js process exists; and that its server logged no error meanwhile (a check that throws is only logged).
 //
 // Run: npm run test:web   (mocha with the counting reporter; ends with `web: N passed, N failed`)
-// Screenshots: test-results/web/*.png (their paths are printed).
+// Screenshots: test-results/web/*.png (their paths are printed). A failed test also leaves test-results/web/<test>.log:
+// the extension's output channel, the web worker extension host's log and the page's console (failureLogs.mjs).
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import {
 } from '../../scripts/codeServer.mjs';
 import { stepScreenshot, typeLikeAPerson, waitForRows } from '../ui/typing.mjs';
 import { expectCurrentLine, modifier, openFile as openFileInWorkbench, screenshotEachTest, serverReady, uiTimeoutMs } from '../ui/workbenchPage.mjs';
+import { logsOnFailure, recordConsole, workbenchLogs, writeFailureLog } from './failureLogs.mjs';
 
 const vsixPath = path.join(projectRoot, 'secretome-writer.vsix');
 const resultsDir = path.join(projectRoot, 'test-results', 'web');
@@ -38,6 +40,8 @@ describe('the browser build in VS Code for the Web (code-server + Chromium, web 
   let browser;
   let page;
   const extensionErrors = [];
+  /** The page's console from the start, for the logs of a failure. */
+  const consoleLines = [];
 
   before(async function () {
     this.timeout(10 * 60_000); // packaging, and a first-run code-server install
@@ -69,6 +73,7 @@ describe('the browser build in VS Code for the Web (code-server + Chromium, web 
     server = await startCodeServer(sandbox);
     browser = await launchChromium(sandbox);
     page = browser.pages()[0] ?? (await browser.newPage());
+    recordConsole(page, consoleLines);
     // The web worker host's console, with the extension's uncaught errors, reaches the page's console.
     page.on('console', (message) => {
       if (message.type() === 'error' && /secretome/i.test(message.text())) extensionErrors.push(message.text());
@@ -77,8 +82,14 @@ describe('the browser build in VS Code for the Web (code-server + Chromium, web 
     const started = Date.now();
     await page.goto(workbenchUrl(server, workspace));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await openFile('citations.md');
-    await serverReady(page).waitFor({ timeout: startTimeoutMs });
+    try {
+      await openFile('citations.md');
+      await serverReady(page).waitFor({ timeout: startTimeoutMs });
+    } catch (error) {
+      const file = await writeFailureLog(page, consoleLines, resultsDir, 'start');
+      if (file) console.log(`      logs of the failed start: ${file}`);
+      throw error;
+    }
     console.log(`      the server was ready ${((Date.now() - started) / 1000).toFixed(1)} s after the workbench was opened`);
   });
 
@@ -89,6 +100,7 @@ describe('the browser build in VS Code for the Web (code-server + Chromium, web 
   });
 
   afterEach(screenshotEachTest(() => page, resultsDir));
+  afterEach(logsOnFailure(() => page, consoleLines, resultsDir));
 
   it('typing "[Caseiro" key by key offers 45 first from "[Cas" on, and Enter writes "[45"', async () => {
     await openFile('typing.md');
@@ -212,6 +224,10 @@ describe('the browser build in VS Code for the Web (code-server + Chromium, web 
     await page.screenshot({ path: shot });
     console.log(`      screenshot of the manuscript and the Running Extensions view: ${shot}`);
     assert.deepEqual(extensionErrors, [], 'errors from the extension in the browser console');
+    // A check that failed is logged, never shown: the output channel must hold no error after all the suite did.
+    const [serverLog] = await workbenchLogs(page, /\/Secretome Writer\.log$/);
+    assert.ok(serverLog, "the extension's output channel has no log file in the workbench");
+    assert.deepEqual(serverLog.text.split('\n').filter((line) => / \[error\] /.test(line)), [], 'errors in the Secretome Writer output channel');
   });
 
   /** Runs a command from the Command Palette, typed like a user does. */

@@ -40,12 +40,20 @@ export interface FileRequester {
  */
 export const browserMaxFileBytes = 64 * 1024 * 1024;
 
+/**
+ * How long a request waits for the client's answer. A file system that never answers (a remote that went away, a
+ * provider that hangs) must not hold a document's diagnostics for ever: the file counts as unreadable and is reported
+ * where it is named. Long enough for the largest file allowed over a slow connection.
+ */
+export const clientAnswerTimeoutMs = 30_000;
+
 export class ClientFileSystem implements WorkspaceFileSystem {
   private readonly maxBytes: number;
 
   constructor(
     private readonly client: FileRequester,
     private readonly scope: FileAccessScope,
+    private readonly answerTimeoutMs = clientAnswerTimeoutMs,
   ) {
     this.maxBytes = Math.min(scope.maxBytes ?? browserMaxFileBytes, browserMaxFileBytes);
   }
@@ -69,10 +77,16 @@ export class ClientFileSystem implements WorkspaceFileSystem {
     const requestedPath = normalisedPath(requested.path);
     if (!this.roots().some((root) => isInside(requestedPath, root))) throw this.outside(requested.path);
     let answer: T | FileRefusal;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const noAnswer = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the editor did not answer within ${formatSeconds(this.answerTimeoutMs)}`)), this.answerTimeoutMs);
+    });
     try {
-      answer = await this.client.sendRequest<T | FileRefusal>(method, { uri, maxBytes: this.maxBytes });
+      answer = await Promise.race([this.client.sendRequest<T | FileRefusal>(method, { uri, maxBytes: this.maxBytes }), noAnswer]);
     } catch (error) {
       throw new FileAccessError(`${display(uri)} cannot be read: ${error instanceof Error ? error.message : String(error)}`, 'unreadable');
+    } finally {
+      clearTimeout(timer);
     }
     if ('refused' in answer) throw new FileAccessError(answer.refused.message, answer.refused.reason);
     return answer as Exclude<T, FileRefusal>;
@@ -107,6 +121,10 @@ export function normalisedPath(value: string): string {
 
 function isInside(file: string, root: string): boolean {
   return file === root || file.startsWith(root === '/' ? '/' : `${root}/`);
+}
+
+function formatSeconds(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
 }
 
 function display(uriOrPath: string): string {
