@@ -651,11 +651,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }
   }
 
-  // Fires on open too, so a newly opened document is linted after the same short delay. The other open files of its
-  // project are checked again too: a definition may have moved, the numbering changed.
+  // A document just opened is checked at once: nobody is typing in it yet, and its check starts reading the
+  // bibliographies it names (200 ms of the time until a small library is loaded went to the typing delay).
+  const justOpened = new Set<string>();
+  documents.onDidOpen((event) => justOpened.add(event.document.uri));
+  // Fires on open too (after onDidOpen). The other open files of its project are checked again too: a definition may
+  // have moved, the numbering changed.
   documents.onDidChangeContent((event) => {
     nextAnalysisGeneration(event.document.uri);
-    scheduleDiagnostics(event.document);
+    scheduleDiagnostics(event.document, justOpened.delete(event.document.uri) ? 0 : diagnosticsDelayMs);
     for (const sibling of projects.siblingsOf(event.document.uri)) {
       const open = documents.get(sibling);
       if (open) scheduleDiagnostics(open);
