@@ -106,7 +106,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let workspaceFolders: string[] = [];
   const readsScheme = runtime.readsScheme ?? ((scheme: string) => scheme === 'file');
   const bibliographies = new BibliographyLoader(
-    { setBibliography: (input) => service?.setBibliography(input), removeBibliography: (id) => service?.removeBibliography(id) },
+    {
+      setBibliography: (input) => service?.setBibliography(input),
+      removeBibliography: (id) => service?.removeBibliography(id),
+      // Bibliographies load after initialize, when the service exists; without it the references stay as read.
+      linkToReview: (references) => (service ? service.linkToReview(references) : [...references]),
+    },
     runtime.parseBibliography,
     // A library finished loading: its own problems are shown in it, and documents are checked again with its keys.
     (uri) => {
