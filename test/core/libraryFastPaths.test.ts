@@ -12,6 +12,7 @@ import type { CslItem, CslName, Reference } from '../../server/src/core/knowledg
 import { buildSearchIndexData, indexedAbstract, SearchIndexBuilder } from '../../server/src/core/knowledge/search';
 import { foldedWords, foldText } from '../../server/src/core/knowledge/text';
 import { readBibtex } from '../../server/src/core/sources/bibtex';
+import { parseNameByRules, parseNames } from '../../server/src/core/sources/bibtexNames';
 import { decodeLatex } from '../../server/src/core/sources/latex';
 import { backgroundParser } from '../../server/src/workspace/backgroundParser';
 import { generateLibrary } from './knowledgeLibrary';
@@ -85,6 +86,34 @@ describe('library fast paths: the same result as the slow path', () => {
       { family: 'Berg', given: 'Jan', 'non-dropping-particle': 'van der' },
       { family: 'Smith', given: 'John', suffix: 'Jr.' },
     ]);
+  });
+
+  it('reads a plain "Family, Given" name as the rules do', () => {
+    const names = [
+      'Smith, John',
+      'Smith,John',
+      'Smith , John Paul',
+      'Smith, John  Paul',
+      'García-Sánchez, María José',
+      'Müller, J.',
+      "O'Neil, Shaquille",
+      "d'Artagnan, Charles",
+      'van, Jan',
+      'Smith, J.-P.',
+      "Smith, ''Bob''",
+      '$x$, Y',
+      '$$, Only Given',
+      '--, A',
+      'Berg, van der',
+      'Dupont, {\\\'E}mile',
+      'Lee, Ann~Marie',
+    ];
+    for (const name of names) {
+      const read = parseNames(name);
+      const byRules = parseNameByRules(name);
+      assert.deepStrictEqual(read, byRules ? [byRules] : [], name);
+    }
+    assert.deepStrictEqual(parseNames('Smith, John'), [{ family: 'Smith', given: 'John' }]);
   });
 
   it('builds the same index a slice at a time as in one go', () => {

@@ -418,14 +418,14 @@ export function forEachBandWord(reference: Reference, options: SearchIndexOption
     if (text) forEachFoldedWord(text, (word) => visit(band, word));
   };
   const item = reference.item;
-  const [first, ...others] = item.author ?? item.editor ?? [];
-  if (first) for (const word of nameWords(first)) visit(0, word);
+  const names = item.author ?? item.editor ?? [];
+  if (names.length > 0) forEachNameWord(names[0], (word) => visit(0, word));
   const key = foldText(reference.key);
   visit(0, key);
   forEachFoldedWord(key, (word) => {
     if (word !== key) visit(0, word);
   });
-  for (const name of others) for (const word of nameWords(name)) visit(1, word);
+  for (let at = 1; at < names.length; at++) forEachNameWord(names[at], (word) => visit(1, word));
   const year = item.issued?.['date-parts']?.[0]?.[0];
   if (year !== undefined) visit(1, String(year));
   addText(titleBand, item.title);
@@ -485,10 +485,18 @@ function grown(array: Int32Array, minimum: number, fill: number): Int32Array {
 }
 
 /** The words a name is searched by: its family name (with its particle) or literal, folded; also joined ("gonzalezgonzalez"). */
-function nameWords(name: CslName): string[] {
-  const family = [name['non-dropping-particle'], name.family ?? name.literal].filter(Boolean).join(' ');
-  const words = foldedWords(family);
-  return words.length > 1 ? [...words, words.join('')] : words;
+function forEachNameWord(name: CslName, visit: (word: string) => void): void {
+  const particle = name['non-dropping-particle'];
+  const family = name.family ?? name.literal;
+  const text = particle && family ? `${particle} ${family}` : (particle || family || '');
+  let first: string | undefined;
+  let joined: string | undefined;
+  forEachFoldedWord(text, (word) => {
+    visit(word);
+    if (first === undefined) first = word;
+    else joined = (joined ?? first) + word;
+  });
+  if (joined !== undefined) visit(joined);
 }
 
 /** The query's words, folded (`\cite{Türk` → "turk"). */
