@@ -11,6 +11,10 @@
  * Not a test: it never fails on time.
  *
  *   node --import tsx test/bench/serverLibraryBench.ts [sizes…]     e.g. … 1000 100000
+ *
+ * To compare with another build in the same run (machines here are shared, so only interleaved runs compare):
+ *   SECRETOME_BASELINE_SERVER=/path/to/old/dist/server.js BENCH_ROUNDS=5 node --import tsx test/bench/serverLibraryBench.ts 1000
+ * prints, per build, the median and p95 over the rounds of each measure.
  */
 import * as fs from 'fs';
 import * as os from 'os';

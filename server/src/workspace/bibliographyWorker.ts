@@ -1,8 +1,9 @@
 /**
  * Entry point of dist/bibliographyWorker.js: reads one bibliography in a worker thread, so a library of 10^5 entries
- * never holds up the server's requests. It parses the text, builds the search index, and answers in pieces (see
- * backgroundParser.ts): the references in chunks (each one a short structured clone for the main thread to take in
- * between requests), then the problems and the index, whose typed arrays are transferred, not copied.
+ * never holds up the server's requests. It parses the text and answers in pieces (see backgroundParser.ts): the
+ * references in chunks (each one JSON for the main thread to take in between requests), each chunk indexed just after
+ * it is sent (so the main thread takes it in meanwhile), then the problems and the index, whose typed arrays are
+ * transferred, not copied.
  */
 import { parentPort } from 'worker_threads';
 import { SearchIndexBuilder, indexedAbstract, searchIndexBuffers, type SearchIndexData } from '../core/knowledge/search';
