@@ -9,7 +9,7 @@
  * worker thread in the server) so that requests on other documents are answered meanwhile.
  */
 import type { LanguageService } from './core/languageService';
-import type { ReferenceSource, SourceProblem, SourceReading } from './core/knowledge/model';
+import type { Reference, ReferenceSource, SourceProblem, SourceReading } from './core/knowledge/model';
 import type { SearchIndexData } from './core/knowledge/search';
 import { readBibliographySource, type BibliographyFormat } from './core/sources';
 import type { DiscoveredBibliography } from './core/sources/bibliographySources';
@@ -20,10 +20,20 @@ export interface ParsedBibliography extends SourceReading {
   searchIndex?: SearchIndexData;
   /** Where the reader's time went, for the log. */
   timings?: { parseMs: number; indexMs: number };
+  /** The references went through the `link` the parser was given (see BibliographyInput.linked). */
+  linked?: boolean;
 }
 
-/** Parses a bibliography's text; the server passes one that runs in a worker thread for large files. */
-export type BibliographyParser = (content: string | Uint8Array, uri: string, format: BibliographyFormat) => Promise<ParsedBibliography>;
+/**
+ * Parses a bibliography's text; the server passes one that runs in a worker thread for large files. `link`, when given,
+ * may be applied to the references piece by piece as they arrive (then `linked` is set).
+ */
+export type BibliographyParser = (
+  content: string | Uint8Array,
+  uri: string,
+  format: BibliographyFormat,
+  link?: (references: Reference[]) => Reference[],
+) => Promise<ParsedBibliography>;
 
 /** UTF-8 bytes as text, a byte-order mark kept (the readers turn it into a space, so offsets stay as in the file). */
 export function decodedText(content: string | Uint8Array): string {
@@ -52,7 +62,7 @@ export class BibliographyLoader {
   private readonly cache = new Map<string, CacheEntry>();
 
   constructor(
-    private readonly service: Pick<LanguageService, 'setBibliography' | 'removeBibliography'>,
+    private readonly service: Pick<LanguageService, 'setBibliography' | 'removeBibliography'> & Partial<Pick<LanguageService, 'linkToReview'>>,
     private readonly parse: BibliographyParser = parseInProcess,
     /** Called when a bibliography finished loading (or failed), so documents that use it are checked again. */
     private readonly onLoaded: (uri: string) => void = () => undefined,
@@ -128,7 +138,8 @@ export class BibliographyLoader {
     const read = this.now();
     let reading: ParsedBibliography;
     try {
-      reading = await this.parse(text, uri, format);
+      const service = this.service;
+      reading = await this.parse(text, uri, format, service.linkToReview && ((references) => service.linkToReview!(references)));
     } catch (error) {
       return `cannot parse bibliography ${nameOf(uri)}: ${(error as Error).message}`;
     }
@@ -142,7 +153,7 @@ export class BibliographyLoader {
     }
     const source: ReferenceSource = reading.references[0]?.source ?? { kind: 'bibliography', id: uri, label: nameOf(uri) };
     const parsed = this.now();
-    this.service.setBibliography({ source, references: reading.references, searchIndex: reading.searchIndex });
+    this.service.setBibliography({ source, references: reading.references, searchIndex: reading.searchIndex, linked: reading.linked });
     const done = this.now();
     const where = reading.timings
       ? `parsed in a worker in ${reading.timings.parseMs.toFixed(0)} ms, indexed there in ${reading.timings.indexMs.toFixed(0)} ms`

@@ -106,7 +106,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let workspaceFolders: string[] = [];
   const readsScheme = runtime.readsScheme ?? ((scheme: string) => scheme === 'file');
   const bibliographies = new BibliographyLoader(
-    { setBibliography: (input) => service?.setBibliography(input), removeBibliography: (id) => service?.removeBibliography(id) },
+    {
+      setBibliography: (input) => service?.setBibliography(input),
+      removeBibliography: (id) => service?.removeBibliography(id),
+      // Bibliographies load after initialize, when the service exists; without it the references stay as read.
+      linkToReview: (references) => (service ? service.linkToReview(references) : [...references]),
+    },
     runtime.parseBibliography,
     // A library finished loading: its own problems are shown in it, and documents are checked again with its keys.
     (uri) => {
@@ -651,11 +656,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }
   }
 
-  // Fires on open too, so a newly opened document is linted after the same short delay. The other open files of its
-  // project are checked again too: a definition may have moved, the numbering changed.
+  // A document just opened is checked at once: nobody is typing in it yet, and its check starts reading the
+  // bibliographies it names (200 ms of the time until a small library is loaded went to the typing delay).
+  const justOpened = new Set<string>();
+  documents.onDidOpen((event) => justOpened.add(event.document.uri));
+  // Fires on open too (after onDidOpen). The other open files of its project are checked again too: a definition may
+  // have moved, the numbering changed.
   documents.onDidChangeContent((event) => {
     nextAnalysisGeneration(event.document.uri);
-    scheduleDiagnostics(event.document);
+    scheduleDiagnostics(event.document, justOpened.delete(event.document.uri) ? 0 : diagnosticsDelayMs);
     for (const sibling of projects.siblingsOf(event.document.uri)) {
       const open = documents.get(sibling);
       if (open) scheduleDiagnostics(open);

@@ -11,6 +11,10 @@
  * Not a test: it never fails on time.
  *
  *   node --import tsx test/bench/serverLibraryBench.ts [sizes…]     e.g. … 1000 100000
+ *
+ * To compare with another build in the same run (machines here are shared, so only interleaved runs compare):
+ *   SECRETOME_BASELINE_SERVER=/path/to/old/dist/server.js BENCH_ROUNDS=5 node --import tsx test/bench/serverLibraryBench.ts 1000
+ * prints, per build, the median and p95 over the rounds of each measure.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -19,7 +23,7 @@ import { pathToFileURL } from 'url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { CslItem, CslName } from '../../server/src/core/knowledge/model';
 import { generateLibrary } from '../core/knowledgeLibrary';
-import { startClient } from '../server/lspClient';
+import { serverPath, startClient } from '../server/lspClient';
 
 function bibtexName(name: CslName): string {
   return name.given ? `${name.family}, ${name.given}` : `{${name.family ?? name.literal}}`;
@@ -72,7 +76,7 @@ interface Result {
   rss: number;
 }
 
-async function measureServer(size: number): Promise<Result> {
+async function measureServer(size: number, server = serverPath): Promise<Result> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'secretome-library-bench-'));
   const library = generateLibrary(size, 7);
   const bib = library.map((reference) => bibtexEntry(reference.item)).join('\n');
@@ -90,7 +94,7 @@ async function measureServer(size: number): Promise<Result> {
   const other = pathToFileURL(path.join(folder, 'notes.md')).href;
   const otherText = 'Mesenchymal stem cell secretome and extracellular vesicles heal wounds [1].\n';
 
-  const client = await startClient({}, folder);
+  const client = await startClient({}, folder, undefined, server);
   const logs: { at: number; message: string }[] = [];
   client.connection.onNotification('window/logMessage', (params: { message: string }) => {
     logs.push({ at: performance.now(), message: params.message });
@@ -179,18 +183,55 @@ async function measureServer(size: number): Promise<Result> {
 
 const format = (value: number | undefined) => (value === undefined ? '—' : value.toFixed(1));
 const sizes = process.argv.slice(2).map(Number).filter((size) => size > 0);
+/** SECRETOME_BASELINE_SERVER=…/dist/server.js: the same loads on an older build, interleaved, BENCH_ROUNDS times each. */
+const baseline = process.env.SECRETOME_BASELINE_SERVER;
+const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
+
+function printResult(result: Result): void {
+  console.log(`\nserver with a ${result.size.toLocaleString('en')}-entry refs.bib (${result.megabytes.toFixed(1)} MB)`);
+  console.log(`  load until logged:            ${format(result.loadLogged)} ms   (${result.logLine ?? 'no load line logged'})`);
+  console.log(`  load until diagnostics know:  ${format(result.diagnosticsKnow)} ms`);
+  console.log(
+    `  hover on another document:    baseline p50 ${format(result.baselineHover)} ms; during the load p50 ${format(percentile(result.stallHovers, 0.5))}, p95 ${format(percentile(result.stallHovers, 0.95))}, max ${format(Math.max(...result.stallHovers))} ms (${result.stallHovers.length} hovers; max ÷ baseline ${(Math.max(...result.stallHovers) / result.baselineHover).toFixed(0)})`,
+  );
+  console.log(`  first completion \\cite{smi:  ${format(result.firstCompletion)} ms`);
+  console.log(`  completion \\cite{smi:        p50 ${format(percentile(result.completions, 0.5))}, p95 ${format(percentile(result.completions, 0.95))} ms round trip (${result.completionItems} items)`);
+  console.log(`  hover on a library key:       p50 ${format(percentile(result.keyHovers, 0.5))}, p95 ${format(percentile(result.keyHovers, 0.95))} ms round trip`);
+  console.log(`  server RSS after the load:    ${result.rss.toFixed(0)} MB`);
+}
+
+/** Per measure, the median and p95 over the rounds of one build. */
+function printSummary(label: string, results: Result[]): void {
+  const row = (name: string, values: (number | undefined)[]) => {
+    const known = values.filter((value): value is number => value !== undefined);
+    const summary = known.length > 0 ? `median ${format(percentile(known, 0.5)).padStart(8)}  p95 ${format(percentile(known, 0.95)).padStart(8)}` : 'none';
+    console.log(`  ${label.padEnd(9)} ${name.padEnd(30)} ${summary}  (${known.length} rounds)`);
+  };
+  row('load until logged ms', results.map((result) => result.loadLogged));
+  row('load until diagnostics know ms', results.map((result) => result.diagnosticsKnow));
+  row('longest hover in load ms', results.map((result) => Math.max(...result.stallHovers)));
+  row('hover p95 in load ms', results.map((result) => percentile(result.stallHovers, 0.95)));
+  row('first completion ms', results.map((result) => result.firstCompletion));
+  row('RSS after load MB', results.map((result) => result.rss));
+}
+
 void (async () => {
   for (const size of sizes.length > 0 ? sizes : [1_000, 100_000, 200_000]) {
-    const result = await measureServer(size);
-    console.log(`\nserver with a ${size.toLocaleString('en')}-entry refs.bib (${result.megabytes.toFixed(1)} MB)`);
-    console.log(`  load until logged:            ${format(result.loadLogged)} ms   (${result.logLine ?? 'no load line logged'})`);
-    console.log(`  load until diagnostics know:  ${format(result.diagnosticsKnow)} ms`);
-    console.log(
-      `  hover on another document:    baseline p50 ${format(result.baselineHover)} ms; during the load p50 ${format(percentile(result.stallHovers, 0.5))}, p95 ${format(percentile(result.stallHovers, 0.95))}, max ${format(Math.max(...result.stallHovers))} ms (${result.stallHovers.length} hovers; max ÷ baseline ${(Math.max(...result.stallHovers) / result.baselineHover).toFixed(0)})`,
-    );
-    console.log(`  first completion \\cite{smi:  ${format(result.firstCompletion)} ms`);
-    console.log(`  completion \\cite{smi:        p50 ${format(percentile(result.completions, 0.5))}, p95 ${format(percentile(result.completions, 0.95))} ms round trip (${result.completionItems} items)`);
-    console.log(`  hover on a library key:       p50 ${format(percentile(result.keyHovers, 0.5))}, p95 ${format(percentile(result.keyHovers, 0.95))} ms round trip`);
-    console.log(`  server RSS after the load:    ${result.rss.toFixed(0)} MB`);
+    const builds = baseline ? [['baseline', baseline], ['current', serverPath]] : [['current', serverPath]];
+    const results = new Map<string, Result[]>(builds.map(([label]) => [label, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (const [label, server] of builds) {
+        const result = await measureServer(size, server);
+        results.get(label)!.push(result);
+        if (rounds === 1) {
+          if (baseline) console.log(`\n[${label}: ${server}]`);
+          printResult(result);
+        }
+      }
+    }
+    if (rounds > 1 || baseline) {
+      console.log(`\n${size.toLocaleString('en')} entries, ${rounds} round(s) per build, interleaved`);
+      for (const [label, list] of results) printSummary(label, list);
+    }
   }
 })();

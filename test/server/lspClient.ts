@@ -68,8 +68,10 @@ export async function startClient(
   settings: Record<string, unknown> = {},
   workspaceFolder?: string,
   initializationOptions?: Record<string, unknown>,
+  /** Another build of the server to start (a benchmark comparing two in the same run). */
+  server = serverPath,
 ): Promise<LspClient> {
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

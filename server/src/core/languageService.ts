@@ -72,6 +72,8 @@ export interface LanguageService {
   setBibliography(input: BibliographyInput): void;
   /** Drops a bibliography that no document uses any more. */
   removeBibliography(id: string): void;
+  /** The references with `reviewNumber` set where they are the review's papers (a reader's chunk, before `setBibliography` with `linked`). */
+  linkToReview(references: readonly Reference[]): Reference[];
   /** The keys cited anywhere in the document's project (for unused-entry), and whether `\nocite{*}` takes every entry. */
   citedKeys(document: TextDocument, config: Config): CitedKeys;
   /** The entries of a loaded bibliography, in file order (none when it is not loaded). */
@@ -225,6 +227,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     removeBibliography: (id) => {
       knowledge = knowledge.withoutBibliography(id);
     },
+    linkToReview: (references) => knowledge.linkToReview(references),
     citedKeys: (document, config) => citedKeysOf(projectFor(document, config).files),
     bibliographyEntries: (id) => knowledge.bibliography(id)?.references ?? [],
     get bibliographyIds() {

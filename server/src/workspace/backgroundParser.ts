@@ -21,6 +21,8 @@ const inProcessLimit = 2 * 1024 * 1024;
 interface Pending {
   uri: string;
   references: Reference[];
+  /** Links each chunk to the review as it is taken in, so no single step links the whole library. */
+  link?: (references: Reference[]) => Reference[];
   resolve: (reading: ParsedBibliography) => void;
   reject: (error: Error) => void;
 }
@@ -43,10 +45,9 @@ export function backgroundParser(workerFile = path.join(__dirname, 'bibliography
       if (!waiting) return;
       if ('chunk' in message) {
         // The source is set when the last message names it; until then each reference waits without one.
-        for (const reference of JSON.parse(message.chunk) as ChunkReference[]) {
-          if (reference.location) reference.location.uri ??= waiting.uri;
-          waiting.references.push(reference as Reference);
-        }
+        const chunk = JSON.parse(message.chunk) as ChunkReference[];
+        for (const reference of chunk) if (reference.location) reference.location.uri ??= waiting.uri;
+        for (const reference of waiting.link ? waiting.link(chunk as Reference[]) : (chunk as Reference[])) waiting.references.push(reference);
         // Asked for after the requests that came meanwhile, so a long library never holds them up.
         setImmediate(() => started.postMessage({ taken: message.id } satisfies ChunkTaken));
         return;
@@ -60,6 +61,7 @@ export function backgroundParser(workerFile = path.join(__dirname, 'bibliography
           problems: message.done.problems,
           searchIndex: message.done.searchIndex,
           timings: { parseMs: message.done.parseMs, indexMs: message.done.indexMs },
+          linked: waiting.link !== undefined,
         });
       } else waiting.reject(new Error(message.error));
       if (pending.size === 0) {
@@ -74,11 +76,11 @@ export function backgroundParser(workerFile = path.join(__dirname, 'bibliography
     return started;
   };
 
-  return async (content, uri, format) => {
+  return async (content, uri, format, link) => {
     if (content.length < inProcessLimit) return readBibliographySource(decodedText(content), uri, format);
     worker ??= start();
     const id = nextId++;
-    const reading = new Promise<ParsedBibliography>((resolve, reject) => pending.set(id, { uri, references: [], resolve, reject }));
+    const reading = new Promise<ParsedBibliography>((resolve, reject) => pending.set(id, { uri, references: [], link, resolve, reject }));
     // Bytes are handed over (transferred, when they fill their buffer), not copied; the worker decodes them.
     const ownsBuffer = typeof content !== 'string' && content.byteOffset === 0 && content.byteLength === content.buffer.byteLength;
     const request: ParseRequest = { id, content, uri, format };

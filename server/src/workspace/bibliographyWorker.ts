@@ -1,11 +1,12 @@
 /**
  * Entry point of dist/bibliographyWorker.js: reads one bibliography in a worker thread, so a library of 10^5 entries
- * never holds up the server's requests. It parses the text, builds the search index, and answers in pieces (see
- * backgroundParser.ts): the references in chunks (each one a short structured clone for the main thread to take in
- * between requests), then the problems and the index, whose typed arrays are transferred, not copied.
+ * never holds up the server's requests. It parses the text and answers in pieces (see backgroundParser.ts): the
+ * references in chunks (each one JSON for the main thread to take in between requests), each chunk indexed just after
+ * it is sent (so the main thread takes it in meanwhile), then the problems and the index, whose typed arrays are
+ * transferred, not copied.
  */
 import { parentPort } from 'worker_threads';
-import { buildSearchIndexData, indexedAbstract, searchIndexBuffers, type SearchIndexData } from '../core/knowledge/search';
+import { SearchIndexBuilder, indexedAbstract, searchIndexBuffers, type SearchIndexData } from '../core/knowledge/search';
 import type { Reference, ReferenceSource, SourceProblem } from '../core/knowledge/model';
 import { readBibliographySource, type BibliographyFormat } from '../core/sources';
 import { decodedText } from '../bibliography';
@@ -41,7 +42,12 @@ interface Outgoing {
   request: ParseRequest;
   references: Reference[];
   next: number;
-  done: Extract<WorkerAnswer, { done: unknown }>;
+  /** Indexes each chunk just after it is sent, while the main thread takes it in. */
+  index: SearchIndexBuilder;
+  indexMs: number;
+  source?: ReferenceSource;
+  problems: SourceProblem[];
+  parseMs: number;
 }
 const outgoing = new Map<number, Outgoing>();
 
@@ -51,24 +57,31 @@ function answer(message: WorkerAnswer, transfer: ArrayBuffer[] = []): void {
 
 function lightened(reference: Reference, uri: string): ChunkReference {
   const { source: _source, location, ...rest } = reference;
-  // Nothing reads an abstract past the words the index took (already done): the rest need not cross.
+  // Nothing reads an abstract past the words the index takes: the rest need not cross.
   const item = rest.item.abstract ? { ...rest.item, abstract: indexedAbstract(rest.item.abstract) } : rest.item;
   if (!location) return { ...rest, item };
   return { ...rest, item, location: { line: location.line, character: location.character, ...(location.uri === uri ? {} : { uri: location.uri }) } };
 }
 
-/** Sends the next chunk of reading `id`, or, after the last, the problems and the index. */
+/** Sends the next chunk of reading `id` and indexes it, or, after the last, the problems and the index. */
 function sendNext(id: number): void {
   const reading = outgoing.get(id);
   if (!reading) return;
   if (reading.next >= reading.references.length) {
     outgoing.delete(id);
-    answer(reading.done, searchIndexBuffers(reading.done.done.searchIndex));
+    const started = performance.now();
+    const searchIndex = reading.index.finish();
+    const indexMs = reading.indexMs + performance.now() - started;
+    const done = { source: reading.source, problems: reading.problems, searchIndex, parseMs: reading.parseMs, indexMs };
+    answer({ id, done }, searchIndexBuffers(searchIndex));
     return;
   }
-  const chunk = reading.references.slice(reading.next, reading.next + referencesPerChunk).map((reference) => lightened(reference, reading.request.uri));
+  const slice = reading.references.slice(reading.next, reading.next + referencesPerChunk);
   reading.next += referencesPerChunk;
-  answer({ id, chunk: JSON.stringify(chunk) });
+  answer({ id, chunk: JSON.stringify(slice.map((reference) => lightened(reference, reading.request.uri))) });
+  const started = performance.now();
+  reading.index.add(slice);
+  reading.indexMs += performance.now() - started;
 }
 
 function read(request: ParseRequest): void {
@@ -77,13 +90,15 @@ function read(request: ParseRequest): void {
     const reading = readBibliographySource(decodedText(request.content), request.uri, request.format);
     request.content = '';
     const parsed = performance.now();
-    const searchIndex = buildSearchIndexData(reading.references);
-    const indexed = performance.now();
     outgoing.set(request.id, {
       request,
       references: reading.references,
       next: 0,
-      done: { id: request.id, done: { source: reading.references[0]?.source, problems: reading.problems, searchIndex, parseMs: parsed - started, indexMs: indexed - parsed } },
+      index: new SearchIndexBuilder(),
+      indexMs: 0,
+      source: reading.references[0]?.source,
+      problems: reading.problems,
+      parseMs: parsed - started,
     });
     for (let sent = 0; sent < chunksInFlight; sent++) sendNext(request.id);
   } catch (error) {

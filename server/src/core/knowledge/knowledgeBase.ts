@@ -17,6 +17,11 @@ export interface BibliographyInput {
   references: readonly Reference[];
   /** Its search index, when the reader's side already built it over `references` (a worker thread, off the main one). */
   searchIndex?: SearchIndexData;
+  /**
+   * The references already went through this knowledge base's `linkToReview` (a large library is linked chunk by chunk
+   * as it arrives from the worker, so adding it does not hold the main thread for the whole library at once).
+   */
+  linked?: boolean;
 }
 
 /** What one document cites from: the bibliographies it names, in order, and its own numbered list, if it has one. */
@@ -97,7 +102,8 @@ export class KnowledgeBase {
 
 function linkedEntries(links: ReviewLinks, input: BibliographyInput): SourceEntries {
   // Linking keeps the order, so an index built over the references read is the index of the linked ones.
-  return new SourceEntries(input.source, links.link(input.references), {}, input.searchIndex);
+  const references = input.linked ? input.references : links.link(input.references);
+  return new SourceEntries(input.source, references, {}, input.searchIndex);
 }
 
 /** The references one document can cite, resolved and ranked under its scope. */

@@ -3,7 +3,7 @@
  * over a sorted vocabulary (binary search finds the words a typed prefix begins). Built once per source reading and
  * never changed; a library of 10^5 entries answers a keystroke without looking at every entry.
  */
-import { contentWords, foldText, foldedWords, wordForms } from './text';
+import { contentWords, foldText, foldedWords, forEachFoldedWord, wordForms } from './text';
 import type { CslName, Reference } from './model';
 
 /**
@@ -74,15 +74,33 @@ export function searchIndexBuffers(data: SearchIndexData): ArrayBuffer[] {
  * 10^5..10^6 words.
  */
 export function buildSearchIndexData(references: readonly Reference[], options: SearchIndexOptions = {}): SearchIndexData {
-  const idsByWord = new Map<string, number>();
-  let slots: Int32Array = new Int32Array(1 << 16); // word id × bands + band
-  let owners: Int32Array = new Int32Array(1 << 16); // the entry
-  let count = 0;
-  let lastOwner: Int32Array = new Int32Array(1 << 14).fill(-1); // per slot, the last entry added, to skip repeats within one
-  const initials = new Int32Array(references.length);
-  references.forEach((reference, entry) => {
-    forEachBandWord(reference, options, (band, word) => {
-      if (band === 0) initials[entry] |= initialBit(word);
+  const builder = new SearchIndexBuilder(options);
+  builder.add(references);
+  return builder.finish();
+}
+
+/**
+ * The index built a slice of entries at a time (`add`, in order), then laid out once (`finish`): a worker thread indexes
+ * each chunk of references just after sending it, while the main thread takes that chunk in.
+ */
+export class SearchIndexBuilder {
+  private readonly idsByWord = new Map<string, number>();
+  private slots: Int32Array = new Int32Array(1 << 16); // word id × bands + band
+  private owners: Int32Array = new Int32Array(1 << 16); // the entry
+  private count = 0;
+  private lastOwner: Int32Array = new Int32Array(1 << 14).fill(-1); // per slot, the last entry added, to skip repeats within one
+  private initials: Int32Array = new Int32Array(1 << 10);
+  private entries = 0;
+
+  constructor(private readonly options: SearchIndexOptions = {}) {}
+
+  /** Indexes these references as the next entries. */
+  add(references: readonly Reference[]): void {
+    if (this.entries + references.length > this.initials.length) this.initials = grown(this.initials, this.entries + references.length, 0);
+    const idsByWord = this.idsByWord;
+    let entry = this.entries;
+    const visit = (band: number, word: string) => {
+      if (band === 0) this.initials[entry] |= initialBit(word);
       let id = idsByWord.get(word);
       if (id === undefined) {
         // A key with a line break in it is still found by its words; the whole of it cannot be typed anyway.
@@ -91,65 +109,76 @@ export function buildSearchIndexData(references: readonly Reference[], options: 
         idsByWord.set(word, id);
       }
       const slot = id * bandCount + band;
-      if (slot >= lastOwner.length) lastOwner = grown(lastOwner, slot + 1, -1);
-      if (lastOwner[slot] === entry) return;
-      lastOwner[slot] = entry;
-      if (count === slots.length) {
-        slots = grown(slots, count + 1, 0);
-        owners = grown(owners, count + 1, 0);
+      if (slot >= this.lastOwner.length) this.lastOwner = grown(this.lastOwner, slot + 1, -1);
+      if (this.lastOwner[slot] === entry) return;
+      this.lastOwner[slot] = entry;
+      const count = this.count;
+      if (count === this.slots.length) {
+        this.slots = grown(this.slots, count + 1, 0);
+        this.owners = grown(this.owners, count + 1, 0);
       }
-      slots[count] = slot;
-      owners[count] = entry;
-      count++;
-    });
-  });
-  const words = idsByWord.size;
-  const sortedWords = [...idsByWord.keys()].sort();
-  // Renumber words by their sorted position, so a prefix's words are one run of ids.
-  const sortedIdOf = new Int32Array(words);
-  sortedWords.forEach((word, position) => (sortedIdOf[idsByWord.get(word)!] = position));
-  for (let at = 0; at < count; at++) {
-    const slot = slots[at];
-    slots[at] = sortedIdOf[(slot / bandCount) | 0] * bandCount + (slot % bandCount);
-  }
-  const rowLengths = new Int32Array(words * bandCount);
-  for (let at = 0; at < count; at++) rowLengths[slots[at]]++;
-  const cursors = new Int32Array(words * bandCount);
-  const allOffsets: Int32Array[] = [];
-  const allPostings: Int32Array[] = [];
-  for (let band = 0; band < bandCount; band++) {
-    const offsets = new Int32Array(words + 1);
-    let total = 0;
-    for (let id = 0; id < words; id++) {
-      offsets[id] = total;
-      cursors[id * bandCount + band] = total;
-      total += rowLengths[id * bandCount + band];
+      this.slots[count] = slot;
+      this.owners[count] = entry;
+      this.count = count + 1;
+    };
+    for (const reference of references) {
+      forEachBandWord(reference, this.options, visit);
+      entry++;
     }
-    offsets[words] = total;
-    allOffsets.push(offsets);
-    allPostings.push(new Int32Array(total));
+    this.entries = entry;
   }
-  // Triples are in entry order, so each row comes out sorted by entry.
-  for (let at = 0; at < count; at++) {
-    const slot = slots[at];
-    allPostings[slot % bandCount][cursors[slot]++] = owners[at];
+
+  /** The index over every entry added. */
+  finish(): SearchIndexData {
+    const { idsByWord, slots, owners, count } = this;
+    const words = idsByWord.size;
+    const sortedWords = [...idsByWord.keys()].sort();
+    // Renumber words by their sorted position, so a prefix's words are one run of ids.
+    const sortedIdOf = new Int32Array(words);
+    sortedWords.forEach((word, position) => (sortedIdOf[idsByWord.get(word)!] = position));
+    for (let at = 0; at < count; at++) {
+      const slot = slots[at];
+      slots[at] = sortedIdOf[(slot / bandCount) | 0] * bandCount + (slot % bandCount);
+    }
+    const rowLengths = new Int32Array(words * bandCount);
+    for (let at = 0; at < count; at++) rowLengths[slots[at]]++;
+    const cursors = new Int32Array(words * bandCount);
+    const allOffsets: Int32Array[] = [];
+    const allPostings: Int32Array[] = [];
+    for (let band = 0; band < bandCount; band++) {
+      const offsets = new Int32Array(words + 1);
+      let total = 0;
+      for (let id = 0; id < words; id++) {
+        offsets[id] = total;
+        cursors[id * bandCount + band] = total;
+        total += rowLengths[id * bandCount + band];
+      }
+      offsets[words] = total;
+      allOffsets.push(offsets);
+      allPostings.push(new Int32Array(total));
+    }
+    // Triples are in entry order, so each row comes out sorted by entry.
+    for (let at = 0; at < count; at++) {
+      const slot = slots[at];
+      allPostings[slot % bandCount][cursors[slot]++] = owners[at];
+    }
+    // Near spellings are looked for among names and title words only: abstracts add many words and little certainty.
+    const fuzzyIds: number[] = [];
+    sortedWords.forEach((word, id) => {
+      // Keys and years hold digits: near spellings of them mean nothing.
+      if (/[0-9]/.test(word)) return;
+      const slot = id * bandCount;
+      if (rowLengths[slot] + rowLengths[slot + 1] + rowLengths[slot + titleBand] > 0) fuzzyIds.push(id);
+    });
+    return {
+      entryCount: this.entries,
+      words: sortedWords.join('\n'),
+      offsets: allOffsets,
+      postings: allPostings,
+      fuzzyIds: Int32Array.from(fuzzyIds),
+      initials: this.initials.slice(0, this.entries),
+    };
   }
-  // Near spellings are looked for among names and title words only: abstracts add many words and little certainty.
-  const fuzzyIds: number[] = [];
-  sortedWords.forEach((word, id) => {
-    // Keys and years hold digits: near spellings of them mean nothing.
-    if (/[0-9]/.test(word)) return;
-    const slot = id * bandCount;
-    if (rowLengths[slot] + rowLengths[slot + 1] + rowLengths[slot + titleBand] > 0) fuzzyIds.push(id);
-  });
-  return {
-    entryCount: references.length,
-    words: sortedWords.join('\n'),
-    offsets: allOffsets,
-    postings: allPostings,
-    fuzzyIds: Int32Array.from(fuzzyIds),
-    initials,
-  };
 }
 
 export class SearchIndex {
@@ -386,15 +415,17 @@ function lowerBound(words: readonly string[], text: string): number {
 /** Calls `visit` with each word an entry is found by and its band (see `matchBands`), folded. */
 export function forEachBandWord(reference: Reference, options: SearchIndexOptions, visit: (band: number, word: string) => void): void {
   const addText = (band: number, text: string | undefined) => {
-    if (text) for (const word of foldedWords(text)) visit(band, word);
+    if (text) forEachFoldedWord(text, (word) => visit(band, word));
   };
   const item = reference.item;
-  const [first, ...others] = item.author ?? item.editor ?? [];
-  if (first) for (const word of nameWords(first)) visit(0, word);
+  const names = item.author ?? item.editor ?? [];
+  if (names.length > 0) forEachNameWord(names[0], (word) => visit(0, word));
   const key = foldText(reference.key);
   visit(0, key);
-  for (const word of foldedWords(key)) if (word !== key) visit(0, word);
-  for (const name of others) for (const word of nameWords(name)) visit(1, word);
+  forEachFoldedWord(key, (word) => {
+    if (word !== key) visit(0, word);
+  });
+  for (let at = 1; at < names.length; at++) forEachNameWord(names[at], (word) => visit(1, word));
   const year = item.issued?.['date-parts']?.[0]?.[0];
   if (year !== undefined) visit(1, String(year));
   addText(titleBand, item.title);
@@ -454,10 +485,18 @@ function grown(array: Int32Array, minimum: number, fill: number): Int32Array {
 }
 
 /** The words a name is searched by: its family name (with its particle) or literal, folded; also joined ("gonzalezgonzalez"). */
-function nameWords(name: CslName): string[] {
-  const family = [name['non-dropping-particle'], name.family ?? name.literal].filter(Boolean).join(' ');
-  const words = foldedWords(family);
-  return words.length > 1 ? [...words, words.join('')] : words;
+function forEachNameWord(name: CslName, visit: (word: string) => void): void {
+  const particle = name['non-dropping-particle'];
+  const family = name.family ?? name.literal;
+  const text = particle && family ? `${particle} ${family}` : (particle || family || '');
+  let first: string | undefined;
+  let joined: string | undefined;
+  forEachFoldedWord(text, (word) => {
+    visit(word);
+    if (first === undefined) first = word;
+    else joined = (joined ?? first) + word;
+  });
+  if (joined !== undefined) visit(joined);
 }
 
 /** The query's words, folded (`\cite{Türk` → "turk"). */

@@ -32,10 +32,15 @@ export class SourceEntries {
   ) {
     this.prebuiltIndex = prebuiltIndex;
     this.references = references;
-    this.reviewNumbers = Int32Array.from(references, (reference) => reference.reviewNumber ?? 0);
-    this.numbers = Int32Array.from(references, (reference) => reference.number ?? 0);
+    // One plain loop: at 10^5 entries this runs on the main thread while requests wait.
+    const count = references.length;
+    this.reviewNumbers = new Int32Array(count);
+    this.numbers = new Int32Array(count);
     const duplicates: Reference[] = [];
-    references.forEach((reference, entry) => {
+    for (let entry = 0; entry < count; entry++) {
+      const reference = references[entry];
+      if (reference.reviewNumber !== undefined) this.reviewNumbers[entry] = reference.reviewNumber;
+      if (reference.number !== undefined) this.numbers[entry] = reference.number;
       const key = reference.key;
       const lower = key.toLowerCase();
       const first = this.byLowerKey.get(lower);
@@ -48,7 +53,7 @@ export class SourceEntries {
         if (entries) entries.push(entry);
         else this.entriesByReviewNumber.set(reference.reviewNumber, [entry]);
       }
-    });
+    }
     this.duplicateKeys = duplicates;
   }
 

@@ -24,10 +24,52 @@ export function foldText(text: string): string {
 
 /** The words of a text, folded: runs of letters and digits. */
 export function foldedWords(text: string): string[] {
+  const words: string[] = [];
+  forEachFoldedWord(text, (word) => words.push(word));
+  return words;
+}
+
+/**
+ * Calls `visit` with each word of `foldedWords(text)`, in order, without the arrays. ASCII text (most of a library) is
+ * read in one pass of character codes: its folded words are its runs of letters and digits, lower-cased; any other
+ * text goes the Unicode way.
+ */
+export function forEachFoldedWord(text: string, visit: (word: string) => void): void {
+  if (nonAscii.test(text)) {
+    forEachUnicodeWord(text, visit);
+    return;
+  }
+  const length = text.length;
+  let start = -1;
+  let upper = false;
+  for (let index = 0; index < length; index++) {
+    const code = text.charCodeAt(index);
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90)) {
+      if (start === -1) {
+        start = index;
+        upper = false;
+      }
+      if (code <= 90 && code >= 65) upper = true;
+    } else if (start !== -1) {
+      const word = text.slice(start, index);
+      visit(upper ? word.toLowerCase() : word);
+      start = -1;
+    }
+  }
+  if (start !== -1) {
+    const word = text.slice(start);
+    visit(upper ? word.toLowerCase() : word);
+  }
+}
+
+// eslint-disable-next-line no-control-regex
+const nonAscii = /[^\x00-\x7f]/;
+
+function forEachUnicodeWord(text: string, visit: (word: string) => void): void {
   const folded = foldText(text);
   // eslint-disable-next-line no-control-regex
   const words = /^[\x00-\x7f]*$/.test(folded) ? folded.split(/[^a-z0-9]+/) : folded.split(/[^\p{L}\p{N}]+/u);
-  return words.filter((word) => word.length > 0);
+  for (const word of words) if (word.length > 0) visit(word);
 }
 
 /** A title reduced to its words, for comparing two printings of it: "Stem/Stromal Cells: A…" → "stem stromal cells a …". */

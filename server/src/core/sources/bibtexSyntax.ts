@@ -70,6 +70,8 @@ for (const char of ' \t\n\r\f\v,{}()') keyDelimiter[char.charCodeAt(0)] = 1;
 /** A line that starts a new entry: where a broken entry ends and reading resumes. */
 const entryStartLine = /\n[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]/g;
 const entryStartAfterNewline = /[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]/y;
+/** The characters a delimited value's scan stops at: braces, the closing quote, a backslash, a line break. */
+const valueBoundary = /[{}"\\\n]/g;
 
 const isAsciiLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 const isTypeChar = (code: number) => isAsciiLetter(code) || (code >= 48 && code <= 57) || code === 95 || code === 45;
@@ -115,6 +117,10 @@ export function scanBibtex(text: string, limits: SyntaxLimits, lineOf: (offset: 
     const start = index + 1;
     let depth = open === '{' ? 1 : 0;
     for (let at = start; at < length; at++) {
+      // Plain text up to the next character that matters is skipped by the regex engine, not a character at a time.
+      valueBoundary.lastIndex = at;
+      if (!valueBoundary.test(text)) break;
+      at = valueBoundary.lastIndex - 1;
       const char = text.charCodeAt(at);
       if (char === 123 /* { */) depth++;
       else if (char === 125 /* } */) {

@@ -320,7 +320,11 @@ function skipGroup(text: string, index: number): number {
   return text.length;
 }
 
+const irregularSpace = /[ \t\n\r\f\v\u00a0]{2,}|[\t\n\r\f\v\u00a0]|^\s|\s$/;
+
 /** Runs of spacing as one space. Replacing only what needs it is far quicker than `/\s+/g` on text of single spaces. */
 function collapseSpace(text: string): string {
+  // Most values are single-spaced already, without spacing at either end: a test is cheaper than a replace and a trim.
+  if (!irregularSpace.test(text)) return text;
   return text.replace(/[ \t\n\r\f\v\u00a0]{2,}|[\t\n\r\f\v\u00a0]/g, ' ').trim();
 }
