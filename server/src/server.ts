@@ -58,6 +58,7 @@ import {
 import { counted, describeWorkspaceCheck, languageOfFile, maxManuscriptBytes, maxManuscripts, type FoundManuscripts } from './workspaceFiles';
 import { inProcessParseLimit, type ManuscriptParser } from './manuscriptParser';
 import { createScheduler } from './scheduling';
+import { WorkspaceManuscripts } from './workspaceManuscripts';
 
 export interface ServerRuntime {
   /** Loads the review dataset; throws a DatasetError with a readable message if it is malformed. */
@@ -124,6 +125,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     else void connection.sendDiagnostics({ uri, diagnostics });
   });
   const discoveryCache = new DiscoveryCache();
+  /** The workspace's manuscripts that are not open, read from disk for references and rename from a bibliography. */
+  const manuscriptsOnDisk = new WorkspaceManuscripts();
   /** Where the client keeps the rules documentation (initializationOptions.rulesDocumentation), for code links. */
   let rulesDocumentation: string | undefined;
   /** Per document: the problems last logged for it, so each is logged once while it lasts, and forgotten on close. */
@@ -410,13 +413,38 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     runSafe(params.textDocument.uri, null, token, 'definition', (document, service, config) => service.findDefinition(document, params.position, config)),
   );
 
-  // On a .bib file: the citations of the entry under the cursor in the open manuscripts that use it.
+  /**
+   * Every manuscript of the workspace: the open ones in their current text, then the others read from disk one at a
+   * time (as the workspace check finds them); each of those is forgotten once the caller has moved on from it.
+   */
+  async function* workspaceManuscripts(): AsyncGenerator<TextDocument> {
+    yield* documents.all().filter((candidate) => !isBibliographyDocument(candidate));
+    const closed = manuscriptsOnDisk.closed({
+      folders: workspaceFolderUris.map((folder) => folder.toString()),
+      find: (folder, limit) => runtime.findManuscripts(folder, limit),
+      files: runtime.fileSystem({ roots: workspaceFolders, maxBytes: maxManuscriptBytes }),
+      isOpen: (uri) => documents.get(uri) !== undefined,
+      log,
+    });
+    for await (const document of closed) {
+      try {
+        yield document;
+      } finally {
+        if (!documents.get(document.uri)) {
+          bibliographyDiagnostics.delete(document.uri);
+          loggedProblems.delete(document.uri);
+          service?.forget(document.uri);
+        }
+      }
+    }
+  }
+
+  // On a .bib file: the citations of the entry under the cursor in the workspace's manuscripts that use it.
   connection.onReferences(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     const include = params.context.includeDeclaration;
     if (document && service && isBibliographyDocument(document)) {
-      const manuscripts = documents.all().filter((candidate) => !isBibliographyDocument(candidate));
-      return bibliographyEntryReferences(document, params.position, include, service, manuscripts, (manuscript) => documentConfigFor(manuscript, false)).catch(
+      return bibliographyEntryReferences(document, params.position, include, service, workspaceManuscripts(), (manuscript) => documentConfigFor(manuscript, false)).catch(
         (error: unknown) => (connection.console.error(`[secretome] references failed for ${document.uri}: ${messageOf(error)}`), []),
       );
     }
@@ -443,7 +471,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const bibliography = documents.get(params.textDocument.uri);
     const planned =
       bibliography && service && isBibliographyDocument(bibliography)
-        ? await bibliographyRenamePlan(bibliography, params.position, params.newName, service, documents.all(), (manuscript) => documentConfigFor(manuscript, false))
+        ? await bibliographyRenamePlan(bibliography, params.position, params.newName, service, workspaceManuscripts(), (manuscript) => documentConfigFor(manuscript, false))
         : await runSafe(params.textDocument.uri, null, token, 'rename', (document, service, config) => service.planRename(document, params.position, params.newName, config));
     if (!planned) return null;
     const refused = 'refused' in planned ? planned.refused : uneditableDefinition(planned.definition, workspaceFolderUris);
