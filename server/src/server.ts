@@ -59,6 +59,7 @@ import { counted, describeWorkspaceCheck, languageOfFile, maxManuscriptBytes, ma
 import { inProcessParseLimit, type ManuscriptParser } from './manuscriptParser';
 import { createScheduler } from './scheduling';
 import { WorkspaceManuscripts } from './workspaceManuscripts';
+import { formatOfBibliography } from './core/sources/discovery';
 
 export interface ServerRuntime {
   /** Loads the review dataset; throws a DatasetError with a readable message if it is malformed. */
@@ -439,11 +440,23 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }
   }
 
+  /**
+   * A bibliography opened before any manuscript that uses it: read it now (inside the workspace folders only), so its
+   * entries are known and their citations can be looked for.
+   */
+  async function loadOpenBibliography(document: TextDocument): Promise<void> {
+    if (!service || service.bibliographyIds.includes(document.uri) || !readsScheme(URI.parse(document.uri).scheme)) return;
+    const files = runtime.fileSystem({ roots: workspaceFolders });
+    const loaded = await bibliographies.load(files, [{ uri: document.uri, namedBy: 'convention', format: formatOfBibliography(document.uri) }], true);
+    for (const problem of loaded.problems) log(problem);
+  }
+
   // On a .bib file: the citations of the entry under the cursor in the workspace's manuscripts that use it.
   connection.onReferences(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     const include = params.context.includeDeclaration;
     if (document && service && isBibliographyDocument(document)) {
+      await loadOpenBibliography(document);
       return bibliographyEntryReferences(document, params.position, include, service, workspaceManuscripts(), (manuscript) => documentConfigFor(manuscript, false)).catch(
         (error: unknown) => (connection.console.error(`[secretome] references failed for ${document.uri}: ${messageOf(error)}`), []),
       );
@@ -454,6 +467,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onPrepareRename(async (params, token) => {
     const bibliography = documents.get(params.textDocument.uri);
     if (bibliography && service && isBibliographyDocument(bibliography)) {
+      await loadOpenBibliography(bibliography);
       const prepared = prepareBibliographyRename(bibliography, params.position, service);
       if ('refused' in prepared) throw new ResponseError(ErrorCodes.InvalidRequest, prepared.refused);
       return prepared;
@@ -469,6 +483,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onRenameRequest(async (params, token) => {
     const bibliography = documents.get(params.textDocument.uri);
+    if (bibliography && isBibliographyDocument(bibliography)) await loadOpenBibliography(bibliography);
     const planned =
       bibliography && service && isBibliographyDocument(bibliography)
         ? await bibliographyRenamePlan(bibliography, params.position, params.newName, service, workspaceManuscripts(), (manuscript) => documentConfigFor(manuscript, false))

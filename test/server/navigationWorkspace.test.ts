@@ -84,3 +84,35 @@ describe('protocol: references and rename from a .bib entry across the workspace
     );
   });
 });
+
+describe('protocol: references from a .bib opened before any manuscript', function () {
+  let client: LspClient;
+  let folder: string;
+  const uriOf = (file: string) => pathToFileURL(path.join(folder, file)).href;
+
+  before(async () => {
+    folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'secretome-nav-bib-only-')));
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
+      fs.writeFileSync(path.join(folder, file), text);
+    }
+    client = await startClient({}, folder);
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('reads the open .bib and finds its key in both chapters on disk', async () => {
+    await client.open(uriOf('refs.bib'), 'bibtex', files['refs.bib']);
+    const references = (await client.connection.sendRequest(ReferencesRequest.type, {
+      textDocument: { uri: uriOf('refs.bib') },
+      position: { line: 0, character: '@article{smi'.length },
+      context: { includeDeclaration: true },
+    })) as Location[];
+    assert.deepStrictEqual(
+      references.map((location) => `${location.uri.slice(pathToFileURL(folder).href.length + 1)}:${location.range.start.line + 1}`),
+      ['refs.bib:1', 'drafts/discussion.md:5', 'drafts/discussion.md:5', 'intro.md:5'],
+    );
+  });
+});
