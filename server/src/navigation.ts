@@ -13,9 +13,16 @@ import type { Reference } from './core/knowledge/model';
 import { bibliographyKeyEdit, type RenamePlan } from './core/features/rename';
 import { locationOf } from './core/features/definition';
 
-/** Language ids of bibliography files: opened for references and rename, never linted as prose. */
+/** Language ids of bibliography and data files: never prose (JSON and YAML are synchronised only as CSL bibliographies). */
+const bibliographyLanguages = new Set(['bibtex', 'biblatex', 'json', 'jsonc', 'yaml']);
+
+/**
+ * Bibliography files (BibTeX; CSL-JSON and CSL-YAML, which the server registers with the client by name): opened for
+ * references and rename, never linted as prose. Any JSON or YAML document counts, so one that reaches the server is
+ * never linted either.
+ */
 export function isBibliographyDocument(document: TextDocument): boolean {
-  return document.languageId === 'bibtex' || document.languageId === 'biblatex' || /\.bib$/i.test(document.uri);
+  return bibliographyLanguages.has(document.languageId) || /\.(?:bib|json|ya?ml)$/i.test(document.uri);
 }
 
 /**

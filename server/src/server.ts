@@ -60,6 +60,7 @@ import { inProcessParseLimit, type ManuscriptParser } from './manuscriptParser';
 import { createScheduler } from './scheduling';
 import { WorkspaceManuscripts } from './workspaceManuscripts';
 import { formatOfBibliography } from './core/sources/discovery';
+import { BibliographyRegistration, dynamicBibliographyFeatures } from './bibliographyRegistration';
 
 export interface ServerRuntime {
   /** Loads the review dataset; throws a DatasetError with a readable message if it is malformed. */
@@ -128,6 +129,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const discoveryCache = new DiscoveryCache();
   /** The workspace's manuscripts that are not open, read from disk for references and rename from a bibliography. */
   const manuscriptsOnDisk = new WorkspaceManuscripts();
+  /** The CSL-JSON and CSL-YAML bibliographies, registered with the client so they are synchronised like a .bib. */
+  let cslRegistration: BibliographyRegistration | undefined;
   /** Where the client keeps the rules documentation (initializationOptions.rulesDocumentation), for code links. */
   let rulesDocumentation: string | undefined;
   /** Per document: the problems last logged for it, so each is logged once while it lasts, and forgotten on close. */
@@ -175,6 +178,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     followsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     rulesDocumentation = rulesDocumentationFrom(params.initializationOptions);
+    cslRegistration = new BibliographyRegistration(dynamicBibliographyFeatures(params.capabilities), (registration) => connection.client.register(registration), log);
     workspaceFolderUris = folderUris.map((uri) => URI.parse(uri)).filter((uri) => readsScheme(uri.scheme));
     workspaceFolders = workspaceFolderUris.map((uri) => uri.fsPath);
     try {
@@ -279,6 +283,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     });
     bibliographyDiagnostics.set(document.uri, discovery.problems.filter((problem) => problem.at?.uri === document.uri).map(problemDiagnostic));
     const loaded = await bibliographies.load(files, discovery.bibliographies, waitForLibraries);
+    cslRegistration?.update(bibliographies.uris);
     const logged = [...discovery.problems.filter((problem) => problem.at?.uri !== document.uri).map((problem) => problem.message), ...loaded.problems];
     logProblemsOf(document.uri, logged);
     const projectKeys = found ? projects.keysDefinedElsewhere(found.project, document.uri) : [];

@@ -33,6 +33,7 @@ import {
   type CodeAction,
   type Command,
   type ServerCapabilities,
+  type TextDocumentClientCapabilities,
 } from 'vscode-languageserver-protocol/node';
 
 /** The bundled server; a benchmark may point SECRETOME_SERVER at another build (an older one, to compare). */
@@ -68,6 +69,8 @@ export async function startClient(
   settings: Record<string, unknown> = {},
   workspaceFolder?: string,
   initializationOptions?: Record<string, unknown>,
+  /** More text document capabilities the client declares (dynamic registration, say), beside its usual ones. */
+  textDocumentCapabilities: TextDocumentClientCapabilities = {},
 ): Promise<LspClient> {
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -87,7 +90,7 @@ export async function startClient(
   const initialized = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
-    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true }, ...textDocumentCapabilities } },
     workspaceFolders: workspaceFolder ? [{ uri: pathToFileURL(workspaceFolder).href, name: 'workspace' }] : null,
     initializationOptions,
   });
