@@ -28,6 +28,8 @@ import { configFromSettings } from './settings';
 import { BibliographyLoader, nameOf, type BibliographyParser } from './bibliography';
 import { UnusedEntryTracker } from './unusedEntries';
 import { unusedEntrySettings } from './core/features/unusedEntries';
+import { ruleSettings } from './core/features/diagnostics';
+import { shadowedEntryDiagnostics } from './duplicateEntries';
 import type { SourceProblem } from './core/knowledge/model';
 import { latexRootOf, ProjectFiles } from './project';
 import { ProjectDiagnostics } from './projectDiagnostics';
@@ -153,13 +155,17 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   /** A bibliography's own diagnostics: the problems its reader found, and its entries no manuscript cites. */
   function publishBibliography(uri: string): void {
-    const unused = service ? unusedEntries.diagnosticsFor(uri, service.bibliographyEntries(uri)) : [];
-    void connection.sendDiagnostics({ uri, diagnostics: [...bibliographies.problemsIn(uri).map(sourceProblemDiagnostic), ...unused] });
+    const entries = service?.bibliographyEntries(uri) ?? [];
+    const unused = service ? unusedEntries.diagnosticsFor(uri, entries) : [];
+    const current = service;
+    const shadowed = current ? shadowedEntryDiagnostics(uri, entries, unusedEntries.usesOf(uri), (id, key) => current.bibliographyEntry(id, key)) : [];
+    void connection.sendDiagnostics({ uri, diagnostics: [...bibliographies.problemsIn(uri).map(sourceProblemDiagnostic), ...shadowed, ...unused] });
   }
 
   /** Notes what a checked manuscript cites from its bibliographies; those whose unused entries changed are shown again. */
   function noteCitations(document: TextDocument, service: LanguageService, config: Config): void {
     const settings = unusedEntrySettings(config);
+    const duplicateKey = ruleSettings(config, 'duplicate-key');
     const project = config.sources.project;
     const changed = unusedEntries.record(project?.id ?? document.uri, {
       label: project?.label ?? nameOf(document.uri),
@@ -167,6 +173,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       cited: service.citedKeys(document, config),
       severity: settings.enabled ? settings.severity : undefined,
       documentation: config.lint.rulesDocumentation,
+      duplicateKeySeverity: duplicateKey.enabled && config.lint.enabled ? duplicateKey.severity : undefined,
     });
     for (const uri of changed) publishBibliography(uri);
   }

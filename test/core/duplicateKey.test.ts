@@ -4,6 +4,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Reference } from '../../server/src/core/knowledge/model';
 import { service } from './support';
 import { lint, messageText } from './rulesSupport';
+import { shadowedEntries, shadowedEntryMessage } from '../../server/src/core/features/duplicateKeys';
 
 const first = 'file:///w/refs.bib';
 const second = 'file:///w/extra.bib';
@@ -63,5 +64,38 @@ describe('rules: duplicate-key across two bibliographies', () => {
   it("says nothing when the document's own \\bibitem defines the key: it wins over both files", () => {
     const text = 'Burns heal faster \\cite{smith2020}.\n\\begin{thebibliography}{9}\n\\bibitem{smith2020} A. Smith. Burns. 2020.\n\\end{thebibliography}\n';
     assert.deepStrictEqual(duplicates(text, [first, second], 'latex'), []);
+  });
+});
+
+describe('duplicate-key in the bibliography file: entries a file named first shadows', () => {
+  const refs = [
+    entry(first, 'smith2020', 0, { title: 'Conditioned medium in burns', issued: { 'date-parts': [[2020]] } }),
+    entry(first, 'lee2019', 7, { title: 'Isolating extracellular vesicles', DOI: '10.5555/fixture.1' }),
+  ];
+  const extra = [
+    entry(second, 'smith2020', 3, { title: 'A different paper under the same key', issued: { 'date-parts': [[2020]] } }),
+    entry(second, 'lee2019', 9, { title: 'Isolating EVs', DOI: '10.5555/FIXTURE.1' }),
+    entry(second, 'only2022', 15, { title: 'Only here' }),
+  ];
+  const lookup = (id: string, key: string) => (id === first ? refs : extra).find((reference) => reference.key === key);
+
+  it('lists the second file’s entry of a key the first defines as another paper, with the manuscripts that name the first first', () => {
+    const uses = [
+      { label: 'paper.md', bibliographyIds: [first, second] },
+      { label: 'book/', bibliographyIds: [first, second] },
+      { label: 'other.md', bibliographyIds: [second, first] },
+    ];
+    const found = shadowedEntries(second, extra, uses, lookup);
+    assert.deepStrictEqual(
+      found.map((shadowed) => [shadowed.entry.key, shadowed.used.source.label, shadowed.by]),
+      [['smith2020', 'refs.bib', ['paper.md', 'book/']]],
+    );
+    assert.strictEqual(
+      shadowedEntryMessage(found[0]!),
+      '“smith2020” is also defined in refs.bib (line 1), as a different paper, which paper.md and book/ use: they name refs.bib first, so this entry is not used there.',
+    );
+    // The file named first has nothing shadowed in it, for those uses; other.md names extra.bib first, shadowing refs.bib's.
+    assert.deepStrictEqual(shadowedEntries(first, refs, uses.slice(0, 2), lookup), []);
+    assert.deepStrictEqual(shadowedEntries(first, refs, uses, lookup).map((shadowed) => [shadowed.entry.key, shadowed.by]), [['smith2020', ['other.md']]]);
   });
 });
