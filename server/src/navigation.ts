@@ -158,6 +158,6 @@ export async function bibliographyRenamePlan(
       byUri.set(uri, kept);
     }
   }
-  if (users === 0) return { refused: `No manuscript of the workspace uses ${entry.source.label}; open one that cites “${entry.key}”, so that its citations are renamed too.` };
+  if (users === 0) return { refused: `No manuscript of the workspace is known to use ${entry.source.label} and cite “${entry.key}”; open one that does, so that its citations are renamed too.` };
   return { edits: [...byUri].map(([uri, edits]) => ({ uri, edits })), definition: entry, newName: newName.trim() };
 }

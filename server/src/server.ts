@@ -428,9 +428,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   /**
    * Every manuscript of the workspace: the open ones in their current text, then the others read from disk one at a
-   * time (as the workspace check finds them); each of those is forgotten once the caller has moved on from it.
+   * time (as the workspace check finds them); each of those is forgotten once the caller has moved on from it. With
+   * `mentioning`, a closed file whose text does not hold that key (in any case) is passed over unparsed: it cannot
+   * cite it, and finding which bibliographies it uses is the costly part.
    */
-  async function* workspaceManuscripts(): AsyncGenerator<TextDocument> {
+  async function* workspaceManuscripts(mentioning?: string): AsyncGenerator<TextDocument> {
     yield* documents.all().filter((candidate) => !isBibliographyDocument(candidate));
     const closed = manuscriptsOnDisk.closed({
       folders: workspaceFolderUris.map((folder) => folder.toString()),
@@ -439,7 +441,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       isOpen: (uri) => documents.get(uri) !== undefined,
       log,
     });
+    const needle = mentioning?.toLowerCase();
     for await (const document of closed) {
+      if (needle && !document.getText().toLowerCase().includes(needle)) continue;
       try {
         yield document;
       } finally {
@@ -469,7 +473,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const include = params.context.includeDeclaration;
     if (document && service && isBibliographyDocument(document)) {
       await loadOpenBibliography(document);
-      return bibliographyEntryReferences(document, params.position, include, service, workspaceManuscripts(), (manuscript) => documentConfigFor(manuscript, false)).catch(
+      const key = service.bibliographyEntryAt(document.uri, params.position)?.key;
+      return bibliographyEntryReferences(document, params.position, include, service, workspaceManuscripts(key), (manuscript) => documentConfigFor(manuscript, false)).catch(
         (error: unknown) => (connection.console.error(`[secretome] references failed for ${document.uri}: ${messageOf(error)}`), []),
       );
     }
@@ -498,7 +503,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (bibliography && isBibliographyDocument(bibliography)) await loadOpenBibliography(bibliography);
     const planned =
       bibliography && service && isBibliographyDocument(bibliography)
-        ? await bibliographyRenamePlan(bibliography, params.position, params.newName, service, workspaceManuscripts(), (manuscript) => documentConfigFor(manuscript, false))
+        ? await bibliographyRenamePlan(bibliography, params.position, params.newName, service, workspaceManuscripts(service.bibliographyEntryAt(bibliography.uri, params.position)?.key), (manuscript) => documentConfigFor(manuscript, false))
         : await runSafe(params.textDocument.uri, null, token, 'rename', (document, service, config) => service.planRename(document, params.position, params.newName, config));
     if (!planned) return null;
     const refused = 'refused' in planned ? planned.refused : uneditableDefinition(planned.definition, workspaceFolderUris);
