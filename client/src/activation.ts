@@ -51,7 +51,9 @@ export async function activateClient(context: vscode.ExtensionContext, starter: 
 
   const documentSelector = [
     ...languages.flatMap((language) => starter.schemes.map((scheme) => ({ scheme, language }))),
-    // BibTeX files, for find references and rename from an entry; the server never lints them as prose.
+    // BibTeX files, for find references and rename from an entry; the server never lints them as prose. CSL-JSON and
+    // CSL-YAML bibliographies are added by the server (dynamic registration), by name, once a manuscript names them:
+    // no other JSON or YAML file is sent to it.
     ...starter.schemes.filter((scheme) => scheme !== 'untitled').map((scheme) => ({ scheme, language: 'bibtex' })),
   ];
   // Bibliographies (BibTeX, CSL-JSON, CSL-YAML), the metadata that names them (metadata.yaml, _quarto.yml), LaTeX roots

@@ -1,7 +1,8 @@
 /**
  * The server's side of navigation that needs more than one document: a rename's WorkspaceEdit (versioned edits of
  * open documents, the key's entry in its bibliography file read from the editor or the disk) and the references of a
- * bibliography entry, asked on the .bib file, gathered from the open manuscripts that use that bibliography.
+ * bibliography entry, asked on the .bib file, gathered from every manuscript of the workspace that uses that
+ * bibliography (the open ones in their current text, the others as the server reads them from disk).
  */
 import type { Location, Position, Range, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -12,9 +13,16 @@ import type { Reference } from './core/knowledge/model';
 import { bibliographyKeyEdit, type RenamePlan } from './core/features/rename';
 import { locationOf } from './core/features/definition';
 
-/** Language ids of bibliography files: opened for references and rename, never linted as prose. */
+/** Language ids of bibliography and data files: never prose (JSON and YAML are synchronised only as CSL bibliographies). */
+const bibliographyLanguages = new Set(['bibtex', 'biblatex', 'json', 'jsonc', 'yaml']);
+
+/**
+ * Bibliography files (BibTeX; CSL-JSON and CSL-YAML, which the server registers with the client by name): opened for
+ * references and rename, never linted as prose. Any JSON or YAML document counts, so one that reaches the server is
+ * never linted either.
+ */
 export function isBibliographyDocument(document: TextDocument): boolean {
-  return document.languageId === 'bibtex' || document.languageId === 'biblatex' || /\.bib$/i.test(document.uri);
+  return bibliographyLanguages.has(document.languageId) || /\.(?:bib|json|ya?ml)$/i.test(document.uri);
 }
 
 /**
@@ -65,13 +73,31 @@ export async function renameWorkspaceEdit(plan: RenamePlan, files: RenameFiles):
   return { documentChanges };
 }
 
-/** The citations of the .bib entry at the position, across the open manuscripts (and their projects) that use the file. */
+/** Manuscripts to search, the open ones first; the server's reads the workspace's others from disk as they are asked for. */
+export type Manuscripts = Iterable<TextDocument> | AsyncIterable<TextDocument>;
+
+/**
+ * The manuscripts that use the bibliography, each with its config, skipping one whose project a manuscript before it
+ * already covered (its citations were found there): a book of fifty chapters is searched once, not fifty times.
+ */
+async function* usersOf(bibliographyUri: string, manuscripts: Manuscripts, configFor: (document: TextDocument) => Promise<Config>): AsyncGenerator<{ document: TextDocument; config: Config }> {
+  const covered = new Set<string>();
+  for await (const document of manuscripts) {
+    if (isBibliographyDocument(document) || covered.has(document.uri)) continue;
+    const config = await configFor(document);
+    if (!config.sources.bibliographyIds.includes(bibliographyUri)) continue;
+    for (const file of config.sources.project?.documents ?? []) covered.add(file.uri);
+    yield { document, config };
+  }
+}
+
+/** The citations of the .bib entry at the position, across the manuscripts (and their projects) that use the file. */
 export async function bibliographyEntryReferences(
   bibliography: TextDocument,
   position: Position,
   includeDeclaration: boolean,
   service: LanguageService,
-  manuscripts: readonly TextDocument[],
+  manuscripts: Manuscripts,
   configFor: (document: TextDocument) => Promise<Config>,
 ): Promise<Location[]> {
   const entry = service.bibliographyEntryAt(bibliography.uri, position);
@@ -79,10 +105,7 @@ export async function bibliographyEntryReferences(
   const declaration = includeDeclaration ? locationOf(entry) : null;
   const found: Location[] = declaration ? [declaration] : [];
   const seen = new Set<string>();
-  for (const document of manuscripts) {
-    if (isBibliographyDocument(document)) continue;
-    const config = await configFor(document);
-    if (!config.sources.bibliographyIds.includes(bibliography.uri)) continue;
+  for await (const { document, config } of usersOf(bibliography.uri, manuscripts, configFor)) {
     for (const location of service.referencesOfEntry(document, entry, config, false)) {
       const key = `${location.uri}#${location.range.start.line}:${location.range.start.character}`;
       if (seen.has(key)) continue;
@@ -106,15 +129,15 @@ export function prepareBibliographyRename(bibliography: TextDocument, position: 
 }
 
 /**
- * Renaming a .bib entry's key from the .bib: its citations in every open manuscript (and their projects) that uses the
- * file, and the key itself. Refused when no open manuscript uses the file: their citations would be left behind.
+ * Renaming a .bib entry's key from the .bib: its citations in every manuscript (and their projects) that uses the
+ * file, and the key itself. Refused when no manuscript uses the file: it could not be told where it is cited.
  */
 export async function bibliographyRenamePlan(
   bibliography: TextDocument,
   position: Position,
   newName: string,
   service: LanguageService,
-  manuscripts: readonly TextDocument[],
+  manuscripts: Manuscripts,
   configFor: (document: TextDocument) => Promise<Config>,
 ): Promise<RenamePlan | { refused: string }> {
   const prepared = prepareBibliographyRename(bibliography, position, service);
@@ -122,10 +145,7 @@ export async function bibliographyRenamePlan(
   const entry = service.bibliographyEntryAt(bibliography.uri, position)!;
   const byUri = new Map<string, RenamePlan['edits'][number]['edits']>();
   let users = 0;
-  for (const document of manuscripts) {
-    if (isBibliographyDocument(document)) continue;
-    const config = await configFor(document);
-    if (!config.sources.bibliographyIds.includes(bibliography.uri)) continue;
+  for await (const { document, config } of usersOf(bibliography.uri, manuscripts, configFor)) {
     users++;
     const plan = service.planRenameOfEntry(document, entry, newName, config);
     if ('refused' in plan) return plan;
@@ -138,6 +158,6 @@ export async function bibliographyRenamePlan(
       byUri.set(uri, kept);
     }
   }
-  if (users === 0) return { refused: `No open manuscript uses ${entry.source.label}; open one that cites “${entry.key}”, so that its citations are renamed too.` };
+  if (users === 0) return { refused: `No manuscript of the workspace is known to use ${entry.source.label} and cite “${entry.key}”; open one that does, so that its citations are renamed too.` };
   return { edits: [...byUri].map(([uri, edits]) => ({ uri, edits })), definition: entry, newName: newName.trim() };
 }

@@ -28,6 +28,8 @@ import { configFromSettings } from './settings';
 import { BibliographyLoader, nameOf, type BibliographyParser } from './bibliography';
 import { UnusedEntryTracker } from './unusedEntries';
 import { unusedEntrySettings } from './core/features/unusedEntries';
+import { ruleSettings } from './core/features/diagnostics';
+import { shadowedEntryDiagnostics } from './duplicateEntries';
 import type { SourceProblem } from './core/knowledge/model';
 import { latexRootOf, ProjectFiles } from './project';
 import { ProjectDiagnostics } from './projectDiagnostics';
@@ -58,6 +60,9 @@ import {
 import { counted, describeWorkspaceCheck, languageOfFile, maxManuscriptBytes, maxManuscripts, type FoundManuscripts } from './workspaceFiles';
 import { inProcessParseLimit, type ManuscriptParser } from './manuscriptParser';
 import { createScheduler } from './scheduling';
+import { WorkspaceManuscripts } from './workspaceManuscripts';
+import { formatOfBibliography } from './core/sources/discovery';
+import { BibliographyRegistration, dynamicBibliographyFeatures } from './bibliographyRegistration';
 
 export interface ServerRuntime {
   /** Loads the review dataset; throws a DatasetError with a readable message if it is malformed. */
@@ -129,6 +134,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     else void connection.sendDiagnostics({ uri, diagnostics });
   });
   const discoveryCache = new DiscoveryCache();
+  /** The workspace's manuscripts that are not open, read from disk for references and rename from a bibliography. */
+  const manuscriptsOnDisk = new WorkspaceManuscripts();
+  /** The CSL-JSON and CSL-YAML bibliographies, registered with the client so they are synchronised like a .bib. */
+  let cslRegistration: BibliographyRegistration | undefined;
   /** Where the client keeps the rules documentation (initializationOptions.rulesDocumentation), for code links. */
   let rulesDocumentation: string | undefined;
   /** Per document: the problems last logged for it, so each is logged once while it lasts, and forgotten on close. */
@@ -151,13 +160,17 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   /** A bibliography's own diagnostics: the problems its reader found, and its entries no manuscript cites. */
   function publishBibliography(uri: string): void {
-    const unused = service ? unusedEntries.diagnosticsFor(uri, service.bibliographyEntries(uri)) : [];
-    void connection.sendDiagnostics({ uri, diagnostics: [...bibliographies.problemsIn(uri).map(sourceProblemDiagnostic), ...unused] });
+    const entries = service?.bibliographyEntries(uri) ?? [];
+    const unused = service ? unusedEntries.diagnosticsFor(uri, entries) : [];
+    const current = service;
+    const shadowed = current ? shadowedEntryDiagnostics(uri, entries, unusedEntries.usesOf(uri), (id, key) => current.bibliographyEntry(id, key)) : [];
+    void connection.sendDiagnostics({ uri, diagnostics: [...bibliographies.problemsIn(uri).map(sourceProblemDiagnostic), ...shadowed, ...unused] });
   }
 
   /** Notes what a checked manuscript cites from its bibliographies; those whose unused entries changed are shown again. */
   function noteCitations(document: TextDocument, service: LanguageService, config: Config): void {
     const settings = unusedEntrySettings(config);
+    const duplicateKey = ruleSettings(config, 'duplicate-key');
     const project = config.sources.project;
     const changed = unusedEntries.record(project?.id ?? document.uri, {
       label: project?.label ?? nameOf(document.uri),
@@ -165,6 +178,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       cited: service.citedKeys(document, config),
       severity: settings.enabled ? settings.severity : undefined,
       documentation: config.lint.rulesDocumentation,
+      duplicateKeySeverity: duplicateKey.enabled && config.lint.enabled ? duplicateKey.severity : undefined,
     });
     for (const uri of changed) publishBibliography(uri);
   }
@@ -176,6 +190,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     followsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     rulesDocumentation = rulesDocumentationFrom(params.initializationOptions);
+    cslRegistration = new BibliographyRegistration(dynamicBibliographyFeatures(params.capabilities), (registration) => connection.client.register(registration), log);
     workspaceFolderUris = folderUris.map((uri) => URI.parse(uri)).filter((uri) => readsScheme(uri.scheme));
     workspaceFolders = workspaceFolderUris.map((uri) => uri.fsPath);
     try {
@@ -280,6 +295,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     });
     bibliographyDiagnostics.set(document.uri, discovery.problems.filter((problem) => problem.at?.uri === document.uri).map(problemDiagnostic));
     const loaded = await bibliographies.load(files, discovery.bibliographies, waitForLibraries);
+    cslRegistration?.update(bibliographies.uris);
     const logged = [...discovery.problems.filter((problem) => problem.at?.uri !== document.uri).map((problem) => problem.message), ...loaded.problems];
     logProblemsOf(document.uri, logged);
     const projectKeys = found ? projects.keysDefinedElsewhere(found.project, document.uri) : [];
@@ -415,13 +431,55 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     runSafe(params.textDocument.uri, null, token, 'definition', (document, service, config) => service.findDefinition(document, params.position, config)),
   );
 
-  // On a .bib file: the citations of the entry under the cursor in the open manuscripts that use it.
+  /**
+   * Every manuscript of the workspace: the open ones in their current text, then the others read from disk one at a
+   * time (as the workspace check finds them); each of those is forgotten once the caller has moved on from it. With
+   * `mentioning`, a closed file whose text does not hold that key (in any case) is passed over unparsed: it cannot
+   * cite it, and finding which bibliographies it uses is the costly part.
+   */
+  async function* workspaceManuscripts(mentioning?: string): AsyncGenerator<TextDocument> {
+    yield* documents.all().filter((candidate) => !isBibliographyDocument(candidate));
+    const closed = manuscriptsOnDisk.closed({
+      folders: workspaceFolderUris.map((folder) => folder.toString()),
+      find: (folder, limit) => runtime.findManuscripts(folder, limit),
+      files: runtime.fileSystem({ roots: workspaceFolders, maxBytes: maxManuscriptBytes }),
+      isOpen: (uri) => documents.get(uri) !== undefined,
+      log,
+    });
+    const needle = mentioning?.toLowerCase();
+    for await (const document of closed) {
+      if (needle && !document.getText().toLowerCase().includes(needle)) continue;
+      try {
+        yield document;
+      } finally {
+        if (!documents.get(document.uri)) {
+          bibliographyDiagnostics.delete(document.uri);
+          loggedProblems.delete(document.uri);
+          service?.forget(document.uri);
+        }
+      }
+    }
+  }
+
+  /**
+   * A bibliography opened before any manuscript that uses it: read it now (inside the workspace folders only), so its
+   * entries are known and their citations can be looked for.
+   */
+  async function loadOpenBibliography(document: TextDocument): Promise<void> {
+    if (!service || service.bibliographyIds.includes(document.uri) || !readsScheme(URI.parse(document.uri).scheme)) return;
+    const files = runtime.fileSystem({ roots: workspaceFolders });
+    const loaded = await bibliographies.load(files, [{ uri: document.uri, namedBy: 'convention', format: formatOfBibliography(document.uri) }], true);
+    for (const problem of loaded.problems) log(problem);
+  }
+
+  // On a .bib file: the citations of the entry under the cursor in the workspace's manuscripts that use it.
   connection.onReferences(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     const include = params.context.includeDeclaration;
     if (document && service && isBibliographyDocument(document)) {
-      const manuscripts = documents.all().filter((candidate) => !isBibliographyDocument(candidate));
-      return bibliographyEntryReferences(document, params.position, include, service, manuscripts, (manuscript) => documentConfigFor(manuscript, false)).catch(
+      await loadOpenBibliography(document);
+      const key = service.bibliographyEntryAt(document.uri, params.position)?.key;
+      return bibliographyEntryReferences(document, params.position, include, service, workspaceManuscripts(key), (manuscript) => documentConfigFor(manuscript, false)).catch(
         (error: unknown) => (connection.console.error(`[secretome] references failed for ${document.uri}: ${messageOf(error)}`), []),
       );
     }
@@ -431,6 +489,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onPrepareRename(async (params, token) => {
     const bibliography = documents.get(params.textDocument.uri);
     if (bibliography && service && isBibliographyDocument(bibliography)) {
+      await loadOpenBibliography(bibliography);
       const prepared = prepareBibliographyRename(bibliography, params.position, service);
       if ('refused' in prepared) throw new ResponseError(ErrorCodes.InvalidRequest, prepared.refused);
       return prepared;
@@ -446,9 +505,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onRenameRequest(async (params, token) => {
     const bibliography = documents.get(params.textDocument.uri);
+    if (bibliography && isBibliographyDocument(bibliography)) await loadOpenBibliography(bibliography);
     const planned =
       bibliography && service && isBibliographyDocument(bibliography)
-        ? await bibliographyRenamePlan(bibliography, params.position, params.newName, service, documents.all(), (manuscript) => documentConfigFor(manuscript, false))
+        ? await bibliographyRenamePlan(bibliography, params.position, params.newName, service, workspaceManuscripts(service.bibliographyEntryAt(bibliography.uri, params.position)?.key), (manuscript) => documentConfigFor(manuscript, false))
         : await runSafe(params.textDocument.uri, null, token, 'rename', (document, service, config) => service.planRename(document, params.position, params.newName, config));
     if (!planned) return null;
     const refused = 'refused' in planned ? planned.refused : uneditableDefinition(planned.definition, workspaceFolderUris);

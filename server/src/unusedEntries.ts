@@ -8,7 +8,7 @@ import { unusedEntries, unusedEntryCode, type CitedKeys } from './core/features/
 import type { RuleSeverity } from './core/config';
 import type { Reference } from './core/knowledge/model';
 
-interface ProjectUse {
+export interface ProjectUse {
   label: string;
   bibliographyIds: readonly string[];
   cited: CitedKeys;
@@ -16,6 +16,8 @@ interface ProjectUse {
   severity: RuleSeverity | undefined;
   /** Where the rules are documented (`config.lint.rulesDocumentation`), for the code's link. */
   documentation?: string;
+  /** duplicate-key's severity in the manuscript, for its entries shadowed by a file named first; undefined when off. */
+  duplicateKeySeverity?: RuleSeverity;
 }
 
 const severities: Record<RuleSeverity, DiagnosticSeverity> = {
@@ -36,6 +38,11 @@ export class UnusedEntryTracker {
     if (this.uses.size > 500 && !before) this.uses.delete(this.uses.keys().next().value!);
     this.uses.set(projectId, use);
     return [...new Set([...(before?.bibliographyIds ?? []), ...use.bibliographyIds])];
+  }
+
+  /** The projects recorded as using the bibliography, with the order they name their bibliographies in. */
+  usesOf(bibliographyId: string): ProjectUse[] {
+    return [...this.uses.values()].filter((use) => use.bibliographyIds.includes(bibliographyId));
   }
 
   /** The unused entries of a bibliography as diagnostics at each entry, when a manuscript using it turned the rule on. */
@@ -62,6 +69,7 @@ function sameUse(a: ProjectUse, b: ProjectUse): boolean {
     a.label === b.label &&
     a.severity === b.severity &&
     a.documentation === b.documentation &&
+    a.duplicateKeySeverity === b.duplicateKeySeverity &&
     a.cited.everything === b.cited.everything &&
     a.bibliographyIds.join('\n') === b.bibliographyIds.join('\n') &&
     a.cited.keys.size === b.cited.keys.size &&

@@ -13,6 +13,7 @@ import { readBibliographySource } from '../../server/src/core/sources';
 import type { ManuscriptProject } from '../../server/src/core/project/model';
 import { makeManuscript } from './manuscriptGenerator';
 import { measure, report, type Measurement } from './measure';
+import { runWorkspaceNavigationBench } from './workspaceNavigationBench';
 
 const chapters = 10;
 const wordsPerChapter = 10_000;
@@ -73,3 +74,6 @@ results.push(measure('find references of ref17 across 10 chapters, parsed', 30, 
 
 console.log(`\nnavigation (${chapters} chapters, ${words.toLocaleString('en')} words; the rename edits ${edits.toLocaleString('en')} citations in ${rename.edits.length} files)`);
 report([baseline, ...results], baseline);
+
+// The server's side: references from a .bib entry across the workspace's closed manuscripts, over the protocol.
+void runWorkspaceNavigationBench();

@@ -4,8 +4,14 @@
  * that was never tuned on. Fails when a rule drops below its bar.
  */
 import * as assert from 'assert';
-import { ruleCodes } from '../../server/src/core/rules';
+import { ruleCodes as allRuleCodes } from '../../server/src/core/rules';
 import { codesOf, lint, readCorpus, type CorpusCase } from './rulesSupport';
+
+/**
+ * The rules the corpus scores. Its cases cite the review only; duplicate-key needs two of the writer's bibliographies
+ * (it can never fire here) and is tested with them in test/core/duplicateKey.test.ts.
+ */
+const ruleCodes = allRuleCodes.filter((code) => code !== 'duplicate-key');
 
 interface Score {
   truePositives: number;

@@ -29,6 +29,8 @@ const includeCases: FilesCase[] = [
   { name: 'a magic root comment', input: '% !TEX root = «../main.tex»\n\\section{Intro}', commands: ['root'] },
   { name: 'a magic root comment in any case', input: '%!tex root=«main.tex»\n', commands: ['root'] },
   { name: 'commented-out input is ignored', input: '%\\input{old}\n\\input{«new»}', commands: ['input'] },
+  { name: 'TeX primitive input without braces: the name ends at whitespace or the line end', input: '\\input «chapters/intro»\n\\include  methods.tex % a macro: it would take the letter m\n\\input\t«appendix»', commands: ['input', 'input'] },
+  { name: 'brace-less input: commented out, a braced argument after spaces, a longer command name', input: '% \\input old\n\\input {«braced»}\n\\inputlineno 3\n\\input\n', commands: ['input'] },
   { name: 'includegraphics and inputenc are not includes', input: '\\usepackage[utf8]{inputenc}\\includegraphics{fig.png}\\input{«a»}', commands: ['input'] },
 ];
 

@@ -93,6 +93,14 @@ describe('project discovery', () => {
       assert.deepStrictEqual(found.names, ['main.tex', 'chapters/introduction.tex', 'chapters/extra.tex', 'chapters/methods.tex']);
     });
 
+    it('follows TeX\'s brace-less \\input name, .tex appended when missing, but not a brace-less \\include (a LaTeX macro)', async () => {
+      const text = '\\documentclass{article}\n\\input chapters/extra\n\\include appendix\n\\input tables.tex\n';
+      const extra = { '/work/chapters/extra.tex': 'Extra.\n', '/work/appendix.tex': 'Appendix.\n', '/work/tables.tex': 'Tables.\n' };
+      const found = await projectOf('latex', 'book.tex', { text, extra: { ...extra, '/work/book.tex': text } });
+      assert.deepStrictEqual(found.names, ['book.tex', 'chapters/extra.tex', 'tables.tex']);
+      assert.deepStrictEqual(found.problems, []);
+    });
+
     it('a cycle of \\inputs is one problem at the command that closes it; a missing file one at its command', async () => {
       const { files } = workspaceOf('latex-broken');
       const found = await projectOf('latex-broken', 'main.tex');

@@ -33,6 +33,7 @@ import {
   type CodeAction,
   type Command,
   type ServerCapabilities,
+  type TextDocumentClientCapabilities,
 } from 'vscode-languageserver-protocol/node';
 
 /** The bundled server; a benchmark may point SECRETOME_SERVER at another build (an older one, to compare). */
@@ -70,6 +71,8 @@ export async function startClient(
   initializationOptions?: Record<string, unknown>,
   /** Another build of the server to start (a benchmark comparing two in the same run). */
   server = serverPath,
+  /** More text document capabilities the client declares (dynamic registration, say), beside its usual ones. */
+  textDocumentCapabilities: TextDocumentClientCapabilities = {},
 ): Promise<LspClient> {
   const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -89,7 +92,7 @@ export async function startClient(
   const initialized = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
-    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true }, ...textDocumentCapabilities } },
     workspaceFolders: workspaceFolder ? [{ uri: pathToFileURL(workspaceFolder).href, name: 'workspace' }] : null,
     initializationOptions,
   });

@@ -90,6 +90,8 @@ export interface LanguageService {
   referencesOfEntry(document: TextDocument, entry: Reference, config: Config, includeDeclaration: boolean): Location[];
   /** The loaded bibliography entry whose text holds the position (the last entry starting at or before it). */
   bibliographyEntryAt(bibliographyId: string, position: Position): Reference | undefined;
+  /** The entry a loaded bibliography defines under the key (as a citation of it resolves there), if any. */
+  bibliographyEntry(bibliographyId: string, key: string): Reference | undefined;
   /** The key under the cursor and its range, or why it cannot be renamed. */
   prepareRename(document: TextDocument, position: Position, config: Config): PrepareRename;
   /** The edits that rename the key under the cursor across the project, or why not. */
@@ -240,6 +242,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     findReferences: (document, position, config, includeDeclaration) => findReferences(contextFor(document, config), position, includeDeclaration),
     referencesOfEntry: (document, entry, config, includeDeclaration) => referencesOfEntry(contextFor(document, config), entry, includeDeclaration),
     bibliographyEntryAt: (bibliographyId, position) => entryAt(knowledge.bibliography(bibliographyId)?.references ?? [], position),
+    bibliographyEntry: (bibliographyId, key) => knowledge.bibliography(bibliographyId)?.byKeyOf(key),
     prepareRename: (document, position, config) => prepareRename(contextFor(document, config), position),
     planRename: (document, position, newName, config) => planRename(contextFor(document, config), position, newName),
     planRenameOfEntry: (document, entry, newName, config) => planRenameOf(contextFor(document, config), entry, newName),

@@ -170,6 +170,21 @@ export class DocumentReferences implements RankingScope {
     return this.sources[this.sources.length - 1].byKeyOf(key);
   }
 
+  /** Every bibliography in scope that defines the key, in the order the document names them (the first is used). */
+  bibliographyDefinitionsOf(key: string): Reference[] {
+    const found: Reference[] = [];
+    for (const bibliography of this.bibliographies) {
+      const reference = bibliography.byKeyOf(key);
+      if (reference) found.push(reference);
+    }
+    return found;
+  }
+
+  /** Whether the document's own list (`\bibitem{key}`) defines the key, which then wins over every bibliography. */
+  ownListDefines(key: string): boolean {
+    return this.ownList !== undefined && !/^\d+$/.test(key) && this.ownList.byKeyOf(key) !== undefined;
+  }
+
   /** Every entry of every source in scope, in resolution order (the review's duplicates of linked entries included). */
   *allReferences(): Iterable<Reference> {
     for (const source of this.sources) yield* source.references;

@@ -84,6 +84,17 @@ export function familyOf(name: CslName): string | undefined {
   return foldText(particle + family).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/**
+ * Whether two entries (a key defined in two bibliographies, say) are one paper: the same DOI, or the same title and
+ * year (a preprint and its article, one with a DOI and one without). Entries that share neither count as different.
+ */
+export function samePaper(a: CslItem, b: CslItem): boolean {
+  if (a.DOI && b.DOI && normalisedDoi(a.DOI) === normalisedDoi(b.DOI)) return true;
+  if (!a.title || !b.title) return false;
+  const year = yearOf(a);
+  return year !== undefined && year === yearOf(b) && normalisedTitle(a.title) === normalisedTitle(b.title);
+}
+
 function yearOf(item: CslItem): number | undefined {
   return item.issued?.['date-parts']?.[0]?.[0] ?? yearFromText(item.issued?.literal ?? item.issued?.raw);
 }

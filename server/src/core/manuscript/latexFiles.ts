@@ -1,6 +1,7 @@
 /**
  * The files a LaTeX manuscript names: bibliographies (`\bibliography{a,b}`, `\addbibresource[…]{x.bib}`,
- * `\addglobalbib`, `\addsectionbib`), included files (`\input{…}`, `\include{…}`, `\subfile{…}`) and the
+ * `\addglobalbib`, `\addsectionbib`), included files (`\input{…}`, `\include{…}`, `\subfile{…}`, and TeX's brace-less
+ * `\input chapters/intro`) and the
  * `% !TEX root = main.tex` magic comment. Commented-out commands are ignored; arguments may span lines and
  * hold `%` comments.
  */
@@ -15,6 +16,12 @@ const BIBLIOGRAPHY_COMMANDS = new Set(['bibliography', 'addbibresource', 'addglo
 const INCLUDE_COMMANDS = new Set(['input', 'include', 'subfile']);
 /** `\name`, a star, optional `[…]` arguments (no brackets or braces inside), then `{`; bounded so it stays linear. */
 const COMMAND = /\\(bibliography|addbibresource|addglobalbib|addsectionbib|input|include|subfile)(?![a-zA-Z])\*?[ \t\r\n]{0,40}(?:\[[^\][{}\n]{0,500}\][ \t\r\n]{0,40}){0,3}\{/g;
+/**
+ * TeX's primitive syntax, `\input chapters/intro`: the name follows spaces on the same line and ends at whitespace or
+ * the end of the line; a brace after the spaces is the form COMMAND reads. Not `\include`: a LaTeX macro, it would
+ * take the one letter after the space as its argument.
+ */
+const BARE_INCLUDE = /\\(input)(?![a-zA-Z])[ \t]{1,40}([^\s{}%\\[\]]{1,1000})/g;
 const TEX_ROOT = /^[ \t]*%[ \t]*!TEX[ \t]+root[ \t]*=[ \t]*(.*?)[ \t]*\r?$/gim;
 
 export function findLatexFiles(text: string): LatexFiles {
@@ -36,6 +43,14 @@ export function findLatexFiles(text: string): LatexFiles {
     } else if (INCLUDE_COMMANDS.has(command) && names[0]) {
       includes.push({ command: command as IncludedFile['command'], path: text.slice(names[0].start, names[0].end), span: names[0] });
     }
+  }
+  BARE_INCLUDE.lastIndex = 0;
+  const bareComments = new LatexComments(text);
+  for (let match = BARE_INCLUDE.exec(text); match; match = BARE_INCLUDE.exec(text)) {
+    if (bareComments.isCommentedOut(match.index)) continue;
+    const path = match[2]!;
+    const start = match.index + match[0].length - path.length;
+    includes.push({ command: match[1] as 'input' | 'include', path, span: { start, end: start + path.length } });
   }
   for (let match = TEX_ROOT.exec(text); match; match = TEX_ROOT.exec(text)) {
     const path = match[1]!;

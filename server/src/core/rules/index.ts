@@ -12,6 +12,7 @@ import type { Citation, Manuscript, Span } from '../manuscript/types';
 import { citationMismatch } from './citationMismatch';
 import { citationOrder } from './citationOrder';
 import { contradictedClaim } from './contradictedClaim';
+import { duplicateKey } from './duplicateKey';
 import { malformedCitation } from './malformedCitation';
 import { noncanonicalTerm } from './noncanonicalTerm';
 import { overstatedClaim } from './overstatedClaim';
@@ -24,6 +25,7 @@ export type { Finding, ProjectRule, ProjectRuleContext, Rule, RuleCode, RuleInfo
 export const rules: readonly Rule[] = [
   malformedCitation,
   unknownCitation,
+  duplicateKey,
   contradictedClaim,
   citationMismatch,
   overstatedClaim,

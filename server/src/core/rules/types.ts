@@ -12,6 +12,7 @@ import type { ProjectContext } from '../project/model';
 export type RuleCode =
   | 'unsupported-claim'
   | 'unknown-citation'
+  | 'duplicate-key'
   | 'malformed-citation'
   | 'contradicted-claim'
   | 'citation-mismatch'
