@@ -7,25 +7,20 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { citationSensitivities } from '../server/src/core/config';
 import { parseCorpusRows, scoreFlagging } from '../test/support/proseAsManuscript';
+import { corpusFolder, projectRoot } from './corpusFolder';
 
-const root = path.resolve(__dirname, '..');
-const corpusFolder = path.resolve(
-  process.argv[2] ??
-    [path.join(root, '../shared/corpora/citation-worthiness'), path.join(root, '../../shared/corpora/citation-worthiness')].find((folder) =>
-      fs.existsSync(folder),
-    ) ??
-    '../shared/corpora/citation-worthiness',
-);
+const root = projectRoot;
+const corpus = corpusFolder(process.argv[2]);
 const modelFile = path.join(root, 'data/citationWorthiness.json');
 const dev = new Set(
   fs
-    .readFileSync(path.join(corpusFolder, 'split.tsv'), 'utf8')
+    .readFileSync(path.join(corpus, 'split.tsv'), 'utf8')
     .split('\n')
     .slice(1)
     .filter((line) => line.endsWith('\tdev'))
     .map((line) => line.split('\t')[0]),
 );
-const rows = parseCorpusRows(fs.readFileSync(path.join(corpusFolder, 'sentences.tsv'), 'utf8')).filter((row) => dev.has(row.doc));
+const rows = parseCorpusRows(fs.readFileSync(path.join(corpus, 'sentences.tsv'), 'utf8')).filter((row) => dev.has(row.doc));
 const round = (value: number) => Math.round(value * 1000) / 1000;
 const asLinted = Object.fromEntries(
   citationSensitivities.map((sensitivity) => {

@@ -20,15 +20,10 @@ import {
   type Features,
   type SentenceContext,
 } from '../server/src/core/claims/citationWorthiness';
+import { corpusFolder, projectRoot } from './corpusFolder';
 
-const root = path.resolve(__dirname, '..');
-const corpusFolder = path.resolve(
-  process.argv[2] ??
-    [path.join(root, '../shared/corpora/citation-worthiness'), path.join(root, '../../shared/corpora/citation-worthiness')].find((folder) =>
-      fs.existsSync(folder),
-    ) ??
-    '../shared/corpora/citation-worthiness',
-);
+const root = projectRoot;
+const corpus = corpusFolder(process.argv[2]);
 const output = path.join(root, 'data/citationWorthiness.json');
 const SEED = 12;
 const HASH_BITS = 16;
@@ -157,10 +152,10 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
 
 function main(): void {
   const started = process.hrtime.bigint();
-  const sentences = readSentences(path.join(corpusFolder, 'sentences.tsv'));
+  const sentences = readSentences(path.join(corpus, 'sentences.tsv'));
   const split = new Map(
     fs
-      .readFileSync(path.join(corpusFolder, 'split.tsv'), 'utf8')
+      .readFileSync(path.join(corpus, 'split.tsv'), 'utf8')
       .split('\n')
       .slice(1)
       .filter(Boolean)

@@ -21,33 +21,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import type { CslItem, CslName } from '../../server/src/core/knowledge/model';
-import { generateLibrary } from '../core/knowledgeLibrary';
+import { bibtexEntry, generateLibrary } from '../core/knowledgeLibrary';
 import { serverPath, startClient } from '../server/lspClient';
-
-function bibtexName(name: CslName): string {
-  return name.given ? `${name.family}, ${name.given}` : `{${name.family ?? name.literal}}`;
-}
-
-/** One generated CSL item written as BibTeX (UTF-8 text, as modern .bib files are). */
-function bibtexEntry(item: CslItem): string {
-  const fields: [string, string | undefined][] = [
-    ['author', item.author?.map(bibtexName).join(' and ')],
-    ['title', item.title],
-    ['journal', item['container-title']],
-    ['year', String(item.issued?.['date-parts']?.[0]?.[0] ?? '')],
-    ['volume', item.volume],
-    ['pages', item.page],
-    ['doi', item.DOI],
-    ['keywords', item.keyword],
-    ['abstract', item.abstract],
-  ];
-  const body = fields
-    .filter(([, value]) => value)
-    .map(([name, value]) => `  ${name} = {${value}}`)
-    .join(',\n');
-  return `@article{${item.id},\n${body}\n}\n`;
-}
 
 function percentile(values: number[], share: number): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -3,7 +3,7 @@
  * abstracts for half), from a seeded generator so every run sees the same library. The papers are made up: they
  * stand in for a writer's bibliography, never for the review's data.
  */
-import type { CslItem, Reference, ReferenceSource } from '../../server/src/core/knowledge/model';
+import type { CslItem, CslName, Reference, ReferenceSource } from '../../server/src/core/knowledge/model';
 import { seededRandom } from '../support/seededRandom';
 export { seededRandom };
 
@@ -83,4 +83,28 @@ export function generateLibrary(size: number, seed = 1, source: ReferenceSource 
     item.id = key;
     return { source, key, item };
   });
+}
+
+function bibtexName(name: CslName): string {
+  return name.given ? `${name.family}, ${name.given}` : `{${name.family ?? name.literal}}`;
+}
+
+/** One generated CSL item written as BibTeX (UTF-8 text, as modern .bib files are). */
+export function bibtexEntry(item: CslItem): string {
+  const fields: [string, string | undefined][] = [
+    ['author', item.author?.map(bibtexName).join(' and ')],
+    ['title', item.title],
+    ['journal', item['container-title']],
+    ['year', String(item.issued?.['date-parts']?.[0]?.[0] ?? '')],
+    ['volume', item.volume],
+    ['pages', item.page],
+    ['doi', item.DOI],
+    ['keywords', item.keyword],
+    ['abstract', item.abstract],
+  ];
+  const body = fields
+    .filter(([, value]) => value)
+    .map(([name, value]) => `  ${name} = {${value}}`)
+    .join(',\n');
+  return `@article{${item.id},\n${body}\n}\n`;
 }

@@ -8,14 +8,14 @@ import * as path from 'path';
 import { parseInProcess } from '../../server/src/bibliography';
 import { loadBundledDataset } from '../../server/src/core/bundledDataset';
 import { KnowledgeBase } from '../../server/src/core/knowledge/knowledgeBase';
-import type { CslItem, CslName, Reference } from '../../server/src/core/knowledge/model';
+import type { Reference } from '../../server/src/core/knowledge/model';
 import { buildSearchIndexData, indexedAbstract, SearchIndexBuilder } from '../../server/src/core/knowledge/search';
 import { foldedWords, foldText } from '../../server/src/core/knowledge/text';
 import { readBibtex } from '../../server/src/core/sources/bibtex';
 import { parseNameByRules, parseNames } from '../../server/src/core/sources/bibtexNames';
 import { decodeLatex } from '../../server/src/core/sources/latex';
 import { backgroundParser } from '../../server/src/workspace/backgroundParser';
-import { generateLibrary } from './knowledgeLibrary';
+import { bibtexEntry, generateLibrary } from './knowledgeLibrary';
 
 /** foldedWords as it was written before the character-code pass: fold, split by regex, drop empty words. */
 function foldedWordsByRegex(text: string): string[] {
@@ -124,22 +124,6 @@ describe('library fast paths: the same result as the slow path', () => {
     assert.deepStrictEqual(builder.finish(), whole);
   });
 });
-
-function bibtexName(name: CslName): string {
-  return name.given ? `${name.family}, ${name.given}` : `{${name.family ?? name.literal}}`;
-}
-
-function bibtexEntry(item: CslItem): string {
-  const fields: [string, string | undefined][] = [
-    ['author', item.author?.map(bibtexName).join(' and ')],
-    ['title', item.title],
-    ['journal', item['container-title']],
-    ['year', String(item.issued?.['date-parts']?.[0]?.[0] ?? '')],
-    ['doi', item.DOI],
-    ['abstract', item.abstract],
-  ];
-  return `@article{${item.id},\n${fields.filter(([, value]) => value).map(([name, value]) => `  ${name} = {${value}}`).join(',\n')}\n}\n`;
-}
 
 describe('library fast paths: a large library read in the worker', () => {
   // The built worker (npm run build comes before the unit tests, as for the protocol tests).
